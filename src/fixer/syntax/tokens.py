@@ -1,0 +1,98 @@
+"""The token: the leaf of the concrete syntax tree.
+
+Every byte of a file belongs to exactly one token: either to its ``value`` (the
+significant text) or to its ``prefix`` (the spaces, tabs, comments and
+insignificant newlines that stand before it). Printing a tree is writing
+``prefix + value`` of each token in source order.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Token", "DISPLAY"]
+
+
+class Token:
+    """One lexical token with the trivia that precedes it.
+
+    The attribute names follow lark's ``Token`` (``type``, ``value``,
+    ``start_pos``, ``line``, ``column``) so lark's LALR machinery can drive on
+    them directly.
+    """
+
+    __slots__ = ("type", "prefix", "value", "start_pos", "line", "column")
+
+    def __init__(
+        self, type: str, prefix: str, value: str, start_pos: int, line: int, column: int
+    ) -> None:
+        self.type = type  # terminal name, as declared in grammars/hcl.lark
+        self.prefix = prefix  # trivia before the token: spaces, comments, insignificant newlines
+        self.value = value  # the token's own text
+        self.start_pos = start_pos  # offset of ``value`` in the file (after the prefix)
+        self.line = line  # 1-based line of ``value``
+        self.column = column  # 1-based column of ``value``, in code points
+
+    @property
+    def end_pos(self) -> int:
+        """Offset just past the token's text."""
+        return self.start_pos + len(self.value)
+
+    @property
+    def code(self) -> str:
+        """The exact source text this token owns."""
+        return self.prefix + self.value
+
+    def __repr__(self) -> str:
+        return f"Token({self.type}, {self.value!r}, {self.line}:{self.column})"
+
+
+# How a terminal is named in an error message.
+DISPLAY: dict[str, str] = {
+    "IDENT": "a name",
+    "NUMBER": "a number",
+    "NL": "a newline",
+    "EOF": "end of file",
+    "$END": "end of file",
+    "EQ": '"="',
+    "LBRACE": '"{"',
+    "RBRACE": '"}"',
+    "LBRACK": '"["',
+    "RBRACK": '"]"',
+    "LPAREN": '"("',
+    "RPAREN": '")"',
+    "COMMA": '","',
+    "DOT": '"."',
+    "COLON": '":"',
+    "DCOLON": '"::"',
+    "QMARK": '"?"',
+    "FATARROW": '"=>"',
+    "ELLIPSIS": '"..."',
+    "STAR": '"*"',
+    "PLUS": '"+"',
+    "MINUS": '"-"',
+    "SLASH": '"/"',
+    "PERCENT": '"%"',
+    "EQEQ": '"=="',
+    "NEQ": '"!="',
+    "LT": '"<"',
+    "GT": '">"',
+    "LE": '"<="',
+    "GE": '">="',
+    "AND": '"&&"',
+    "OR": '"||"',
+    "BANG": '"!"',
+    "OQUOTE": 'a quoted string',
+    "CQUOTE": 'a closing \'"\'',
+    "TLIT": "template text",
+    "INTERP_OPEN": '"${"',
+    "TCLOSE": '"}"',
+    "HEREDOC_OPEN": "a heredoc",
+    "HEREDOC_CLOSE": "the heredoc's closing marker",
+    "DIR_IF": '"%{if"',
+    "DIR_ELSE": '"%{else"',
+    "DIR_ENDIF": '"%{endif"',
+    "DIR_FOR": '"%{for"',
+    "DIR_ENDFOR": '"%{endfor"',
+    "FOR": '"for"',
+    "IN": '"in"',
+    "IF": '"if"',
+}
