@@ -13,9 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 from lark import Lark
-from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
-from lark.parsers.lalr_parser_state import ParseConf, ParserState
+from lark.parsers.lalr_analysis import Shift
 
 from ..errors import ParseError
 from .builder import BuildError, NodeBuilder
@@ -53,11 +52,99 @@ class _ExternalLexer(Lexer):
         raise NotImplementedError
 
 
+class _Tables:
+    """lark's LALR tables compiled to plain tuples for a tight driver loop.
+
+    ``actions[state][terminal]`` is ``(True, next_state)`` for a shift and
+    ``(False, (size, callback, rule_name))`` for a reduction.
+    """
+
+    __slots__ = ("actions", "start_state", "end_state")
+
+    def __init__(self, lark: Lark) -> None:
+        inner = lark.parser.parser.parser  # ParsingFrontend -> LALR_Parser -> _Parser
+        table = inner.parse_table
+        callbacks = inner.callbacks
+        reductions: dict[object, tuple] = {}
+        actions: dict[int, dict[str, tuple]] = {}
+        for state, row in table.states.items():
+            compiled: dict[str, tuple] = {}
+            for symbol, (action, arg) in row.items():
+                if action is Shift:
+                    compiled[str(symbol)] = (True, arg)
+                else:
+                    red = reductions.get(arg)
+                    if red is None:
+                        red = (len(arg.expansion), callbacks[arg], str(arg.origin.name))
+                        reductions[arg] = red
+                    compiled[str(symbol)] = (False, red)
+            actions[state] = compiled
+        self.actions = actions
+        self.start_state = table.start_states["start"]
+        self.end_state = table.end_states["start"]
+
+
 @lru_cache(maxsize=1)
-def _parse_conf() -> ParseConf:
-    lark = Lark(grammar_text(), parser="lalr", lexer=_ExternalLexer, transformer=NodeBuilder())
-    inner = lark.parser.parser.parser  # ParsingFrontend -> LALR_Parser -> _Parser
-    return ParseConf(inner.parse_table, inner.callbacks, "start")
+def _tables() -> _Tables:
+    return _Tables(
+        Lark(grammar_text(), parser="lalr", lexer=_ExternalLexer, transformer=NodeBuilder())
+    )
+
+
+class _Unexpected(Exception):
+    def __init__(self, token: Token, states: list[int]) -> None:
+        self.token = token
+        self.states = states
+
+
+def _run(tables: _Tables, tokens, end: Token):
+    """The LALR loop: shift tokens, reduce through the node builder."""
+    actions = tables.actions
+    states = [tables.start_state]
+    values: list = []
+    prev = None
+    tok = None
+    try:
+        for tok in tokens:
+            ttype = tok.type
+            while True:
+                row = actions[states[-1]]
+                if ttype not in row:
+                    raise _Unexpected(tok, states)
+                is_shift, arg = row[ttype]
+                if is_shift:
+                    states.append(arg)
+                    values.append(tok)
+                    break
+                size, callback, origin = arg
+                if size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                value = callback(children)
+                states.append(actions[states[-1]][origin][1])
+                values.append(value)
+            prev = tok
+        end_state = tables.end_state
+        while True:
+            row = actions[states[-1]]
+            if "$END" not in row:
+                raise _Unexpected(end, states)
+            is_shift, arg = row["$END"]
+            size, callback, origin = arg
+            children = values[-size:]
+            del states[-size:]
+            del values[-size:]
+            value = callback(children)
+            states.append(actions[states[-1]][origin][1])
+            values.append(value)
+            if states[-1] == end_state:
+                return values[-1]
+    except _Unexpected as e:
+        e.prev = prev  # type: ignore[attr-defined]
+        raise
 
 
 def parse(text: str, path: str | None = None) -> Document:
@@ -69,37 +156,46 @@ def parse(text: str, path: str | None = None) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}")
-    state = ParserState(_parse_conf(), None)
-    feed = state.feed_token
-    prev: Token | None = None
+    tables = _tables()
+    end = Token("$END", "", "", len(text), 0, 0)
     try:
-        for tok in tokenize(text):
-            feed(tok)
-            prev = tok
-        end = Token("$END", "", "", len(text), 0, 0)
-        document = feed(end, True)
+        document = _run(tables, tokenize(text), end)
     except LexError as e:
         raise _error_at(text, path, e.offset, e.message) from None
     except BuildError as e:
         raise _error_at(text, path, e.offset, e.message) from None
-    except UnexpectedToken as e:
-        expected = _acceptable(e.state, e.expected) if e.state is not None else set(e.expected)
-        raise _unexpected(text, path, e.token, prev, expected) from None
+    except _Unexpected as e:
+        expected = _acceptable(tables, e.states)
+        raise _unexpected(text, path, e.token, e.prev, expected) from None  # type: ignore[attr-defined]
     object.__setattr__(document, "path", path)
     return document
 
 
-def _acceptable(state: ParserState, candidates: set[str]) -> set[str]:
-    """The terminals the parser would really shift next (LALR tables over-approximate)."""
+def _acceptable(tables: _Tables, states: list[int]) -> set[str]:
+    """The terminals the parser would really shift next.
+
+    LALR rows list look-aheads that only lead to an error after some
+    reductions; simulate those reductions on a copy of the state stack.
+    """
+    actions = tables.actions
     out = set()
-    for name in candidates:
-        trial = state.copy(deepcopy_values=False)
-        try:
-            trial.feed_token(Token(name, "", "", 0, 0, 0), name == "$END")
-        except Exception:  # noqa: BLE001 - any failure means "not acceptable"
+    for name in actions[states[-1]]:
+        if not name.isupper():
             continue
-        out.add(name)
-    return out or set(candidates)
+        stack = list(states)
+        while True:
+            row = actions[stack[-1]]
+            if name not in row:
+                break
+            is_shift, arg = row[name]
+            if is_shift or name == "$END":
+                out.add(name)
+                break
+            size, _callback, origin = arg
+            if size:
+                del stack[-size:]
+            stack.append(actions[stack[-1]][origin][1])
+    return out
 
 
 def _error_at(text: str, path: str | None, offset: int, message: str) -> ParseError:
