@@ -1,0 +1,659 @@
+"""A static evaluator for the values rules need, chiefly names and their lengths.
+
+It never runs anything: it folds literals, templates, variables with a known
+value (``--var``, tfvars) or a default, locals, ``each.key`` / ``each.value``
+over a literal ``for_each`` and ``count.index``, ``for`` expressions over known
+collections, and the string functions that name-building code uses. Whatever
+cannot be known becomes :class:`Unknown`, which still carries the range of
+lengths the known parts force: ``"tg-${var.x}"`` is "3 characters or more".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..syntax import nodes as n
+from ..syntax.nodes import unescape_quoted
+
+__all__ = ["Unknown", "Scope", "Evaluator", "length_range", "to_template_string"]
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A value that cannot be known statically; for strings, bounds on its length."""
+
+    min_len: int = 0  # the fewest characters it can have
+    max_len: int | None = None  # the most, None when unbounded
+    sources: tuple[str, ...] = ()  # what made it unknown: "var.environment_suffix", ...
+
+    def __add__(self, other: "Unknown") -> "Unknown":
+        return Unknown(
+            self.min_len + other.min_len,
+            None if self.max_len is None or other.max_len is None else self.max_len + other.max_len,
+            _merge_sources(self.sources, other.sources),
+        )
+
+
+def _merge_sources(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a + b))
+
+
+_NOT_SET: Any = object()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What ``each``, ``count`` and for-expression names stand for while evaluating."""
+
+    each_key: Any = _NOT_SET
+    each_value: Any = _NOT_SET
+    count_index: Any = _NOT_SET
+    names: tuple[tuple[str, Any], ...] = field(default=())  # for-expression variables, innermost last
+
+    def with_names(self, **values: Any) -> "Scope":
+        return Scope(self.each_key, self.each_value, self.count_index, self.names + tuple(values.items()))
+
+    def lookup(self, name: str) -> Any:
+        for key, value in reversed(self.names):
+            if key == name:
+                return value
+        return _NOT_SET
+
+    def describe(self) -> str:
+        """``each.key = notification-service`` or ``count.index = 2``, for messages."""
+        if self.each_key is not _NOT_SET:
+            return f"each.key = {self.each_key}"
+        if self.count_index is not _NOT_SET:
+            return f"count.index = {self.count_index}"
+        return ""
+
+
+def length_range(value: Any) -> tuple[int, int | None]:
+    """(fewest, most) characters of a string value."""
+    if isinstance(value, Unknown):
+        return value.min_len, value.max_len
+    text = to_template_string(value)
+    if isinstance(text, Unknown):
+        return text.min_len, text.max_len
+    return len(text), len(text)
+
+
+def to_template_string(value: Any) -> Any:
+    """How a value is written into a template, or Unknown."""
+    if isinstance(value, Unknown):
+        return value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return Unknown()
+
+
+class Evaluator:
+    """Evaluates expressions of one module."""
+
+    MAX_DEPTH = 64  # local -> local chains deeper than this are treated as unknown
+
+    def __init__(self, module: Any) -> None:
+        self.module = module
+        self._locals_in_progress: set[str] = set()
+        self._depth = 0
+
+    # ---- entry points --------------------------------------------------------------
+    def evaluate(self, expr: n.Expression | None, scope: Scope = Scope()) -> Any:
+        """The value of ``expr`` (a Python value or :class:`Unknown`)."""
+        if expr is None:
+            return Unknown()
+        self._depth += 1
+        try:
+            if self._depth > self.MAX_DEPTH:
+                return Unknown()
+            method = _DISPATCH.get(type(expr))
+            if method is None:
+                return Unknown()
+            return method(self, expr, scope)
+        except (ValueError, TypeError, IndexError, KeyError, ZeroDivisionError, OverflowError, RecursionError):
+            return Unknown()
+        finally:
+            self._depth -= 1
+
+    def instances(self, block: n.Block) -> list[Scope] | None:
+        """The scopes of a resource's instances: one per ``for_each`` key or ``count`` index.
+
+        ``[Scope()]`` for a single instance; None when ``for_each``/``count`` is unknown.
+        """
+        for_each = block.body.get_attribute("for_each")
+        if for_each is not None:
+            value = self.evaluate(for_each.value)
+            if isinstance(value, dict):
+                return [Scope(each_key=k, each_value=v) for k, v in value.items()]
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return [Scope(each_key=v, each_value=v) for v in sorted(set(value))]
+            return None
+        count = block.body.get_attribute("count")
+        if count is not None:
+            value = self.evaluate(count.value)
+            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10_000:
+                return [Scope(count_index=i) for i in range(value)]
+            return None
+        return [Scope()]
+
+    def variable_value(self, name: str) -> Any:
+        """The variable's value: given (--var, tfvars), else its default, else Unknown."""
+        if name in self.module.values:
+            return self.module.values[name]
+        found = self.module.variable(name)
+        if found is not None:
+            default = found[1].body.get_attribute("default")
+            if default is not None:
+                return self.evaluate(default.value)
+            bound = _validated_max_length(found[1], name)
+            if bound is not None:
+                return Unknown(0, bound, (f"var.{name}",))
+        return Unknown(sources=(f"var.{name}",))
+
+    # ---- node kinds ---------------------------------------------------------------------
+    def _literal(self, expr: n.Literal, scope: Scope) -> Any:
+        text = expr.token.value
+        if re.fullmatch(r"[0-9]+", text):
+            return int(text)
+        return float(text)
+
+    def _quoted(self, expr: n.QuotedTemplate, scope: Scope) -> Any:
+        return self._template(expr.template, scope, quoted=True)
+
+    def _heredoc(self, expr: n.Heredoc, scope: Scope) -> Any:
+        if expr.strips_indent:
+            return Unknown(sources=("heredoc",))
+        return self._template(expr.template, scope, quoted=False)
+
+    def _template(self, template: n.Template, scope: Scope, quoted: bool) -> Any:
+        pieces: list[str] = []
+        unknown: Unknown | None = None
+        for part in template.parts:
+            if type(part) is n.TemplateLiteral:
+                raw = part.token.value
+                text = unescape_quoted(raw) if quoted else raw.replace("$${", "${").replace("%%{", "%{")
+                pieces.append(text)
+                continue
+            if type(part) is n.Interpolation:
+                value = to_template_string(self.evaluate(part.expression, scope))
+            else:
+                value = Unknown()
+            if isinstance(value, Unknown):
+                unknown = value if unknown is None else unknown + value
+            else:
+                pieces.append(value)
+        text = "".join(pieces)
+        if unknown is None:
+            return text
+        return Unknown(unknown.min_len + len(text), None if unknown.max_len is None else unknown.max_len + len(text), unknown.sources)
+
+    def _variable(self, expr: n.Variable, scope: Scope) -> Any:
+        name = expr.name.value
+        if name == "true":
+            return True
+        if name == "false":
+            return False
+        if name == "null":
+            return None
+        found = scope.lookup(name)
+        if found is not _NOT_SET:
+            return found
+        return Unknown(sources=(name,))
+
+    def _traversal(self, expr: n.Expression, scope: Scope) -> Any:
+        root, steps = n.traversal_parts(expr)
+        if type(root) is n.Variable and steps and type(steps[0]) is n.GetAttr:
+            head = root.name.value
+            attr = steps[0].name.value  # type: ignore[attr-defined]
+            rest = steps[1:]
+            value: Any = _NOT_SET
+            if head == "var" and scope.lookup("var") is _NOT_SET:
+                value = self.variable_value(attr)
+            elif head == "local" and scope.lookup("local") is _NOT_SET:
+                value = self._local(attr)
+            elif head == "each" and scope.lookup("each") is _NOT_SET:
+                if attr == "key" and scope.each_key is not _NOT_SET:
+                    value = scope.each_key
+                elif attr == "value" and scope.each_value is not _NOT_SET:
+                    value = scope.each_value
+                else:
+                    value = Unknown(sources=(f"each.{attr}",))
+            elif head == "count" and attr == "index" and scope.lookup("count") is _NOT_SET:
+                value = scope.count_index if scope.count_index is not _NOT_SET else Unknown(sources=("count.index",))
+            if value is not _NOT_SET:
+                return self._apply_steps(value, rest, scope)
+            if scope.lookup(head) is _NOT_SET:
+                return Unknown(sources=(n.reference_name(expr) or head,))
+        return self._apply_steps(self.evaluate(root, scope), steps, scope)
+
+    def _apply_steps(self, value: Any, steps: list, scope: Scope) -> Any:
+        for step in steps:
+            if isinstance(value, Unknown):
+                return Unknown(sources=value.sources)
+            kind = type(step)
+            if kind is n.GetAttr:
+                if not isinstance(value, dict):
+                    return Unknown()
+                value = value[step.name.value]
+            elif kind is n.Index:
+                key = self.evaluate(step.key, scope)
+                if isinstance(key, Unknown):
+                    return Unknown(sources=key.sources)
+                if isinstance(value, list) and isinstance(key, (int, float)) and not isinstance(key, bool):
+                    value = value[int(key)]
+                elif isinstance(value, dict):
+                    value = value[to_template_string(key)]
+                else:
+                    return Unknown()
+            elif kind is n.LegacyIndex:
+                if not isinstance(value, list):
+                    return Unknown()
+                value = value[int(step.index.value)]
+            else:
+                return Unknown()
+        return value
+
+    def _local(self, name: str) -> Any:
+        if name in self._locals_in_progress:
+            return Unknown(sources=(f"local.{name}",))
+        found = self.module.local(name)
+        if found is None:
+            return Unknown(sources=(f"local.{name}",))
+        self._locals_in_progress.add(name)
+        try:
+            return self.evaluate(found[1].value)
+        finally:
+            self._locals_in_progress.discard(name)
+
+    def _parens(self, expr: n.Parens, scope: Scope) -> Any:
+        return self.evaluate(expr.expression, scope)
+
+    def _tuple(self, expr: n.Tuple, scope: Scope) -> Any:
+        return [self.evaluate(item, scope) for item in expr.items]
+
+    def _object(self, expr: n.Object, scope: Scope) -> Any:
+        out: dict[str, Any] = {}
+        for item in expr.items:
+            key = item.key_name
+            if key is None:
+                key_value = self.evaluate(item.key, scope)
+                if isinstance(key_value, Unknown):
+                    return Unknown()
+                key = to_template_string(key_value)
+                if isinstance(key, Unknown):
+                    return Unknown()
+            out[key] = self.evaluate(item.value, scope)
+        return out
+
+    def _for_iterations(self, intro: n.ForIntro, scope: Scope) -> list[Scope] | None:
+        collection = self.evaluate(intro.collection, scope)
+        if isinstance(collection, dict):
+            pairs = list(collection.items())
+        elif isinstance(collection, list):
+            pairs = list(enumerate(collection))
+        else:
+            return None
+        out = []
+        for key, value in pairs:
+            names = {intro.value_var.value: value}
+            if intro.key_var is not None:
+                names[intro.key_var.value] = key
+            out.append(scope.with_names(**names))
+        return out
+
+    def _for_tuple(self, expr: n.ForTuple, scope: Scope) -> Any:
+        iterations = self._for_iterations(expr.intro, scope)
+        if iterations is None:
+            return Unknown()
+        out = []
+        for inner in iterations:
+            if expr.condition is not None:
+                keep = self.evaluate(expr.condition, inner)
+                if not isinstance(keep, bool):
+                    return Unknown()
+                if not keep:
+                    continue
+            out.append(self.evaluate(expr.value, inner))
+        return out
+
+    def _for_object(self, expr: n.ForObject, scope: Scope) -> Any:
+        iterations = self._for_iterations(expr.intro, scope)
+        if iterations is None:
+            return Unknown()
+        out: dict[str, Any] = {}
+        for inner in iterations:
+            if expr.condition is not None:
+                keep = self.evaluate(expr.condition, inner)
+                if not isinstance(keep, bool):
+                    return Unknown()
+                if not keep:
+                    continue
+            key = to_template_string(self.evaluate(expr.key, inner))
+            if isinstance(key, Unknown):
+                return Unknown()
+            value = self.evaluate(expr.value, inner)
+            if expr.ellipsis is not None:
+                out.setdefault(key, []).append(value)
+            else:
+                out[key] = value
+        return out
+
+    def _conditional(self, expr: n.Conditional, scope: Scope) -> Any:
+        cond = self.evaluate(expr.condition, scope)
+        if isinstance(cond, bool):
+            return self.evaluate(expr.true_value if cond else expr.false_value, scope)
+        a = self.evaluate(expr.true_value, scope)
+        b = self.evaluate(expr.false_value, scope)
+        (amin, amax), (bmin, bmax) = length_range(a), length_range(b)
+        return Unknown(
+            min(amin, bmin),
+            None if amax is None or bmax is None else max(amax, bmax),
+            _merge_sources(getattr(cond, "sources", ()), getattr(a, "sources", ()) + getattr(b, "sources", ())),
+        )
+
+    def _unary(self, expr: n.UnaryOp, scope: Scope) -> Any:
+        value = self.evaluate(expr.operand, scope)
+        if isinstance(value, Unknown):
+            return Unknown(sources=value.sources)
+        if expr.operator.value == "!":
+            return (not value) if isinstance(value, bool) else Unknown()
+        return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else Unknown()
+
+    def _binary(self, expr: n.BinaryOp, scope: Scope) -> Any:
+        op = expr.operator.value
+        left = self.evaluate(expr.left, scope)
+        right = self.evaluate(expr.right, scope)
+        if isinstance(left, Unknown) or isinstance(right, Unknown):
+            return Unknown(sources=_merge_sources(getattr(left, "sources", ()), getattr(right, "sources", ())))
+        if op == "==":
+            return left == right
+        if op == "!=":
+            return left != right
+        if op in ("&&", "||"):
+            if not isinstance(left, bool) or not isinstance(right, bool):
+                return Unknown()
+            return (left and right) if op == "&&" else (left or right)
+        numbers = (int, float)
+        if not isinstance(left, numbers) or not isinstance(right, numbers) or isinstance(left, bool) or isinstance(right, bool):
+            return Unknown()
+        if op == "+":
+            return left + right
+        if op == "-":
+            return left - right
+        if op == "*":
+            return left * right
+        if op == "/":
+            return left / right
+        if op == "%":
+            return left % right
+        return {"<": left < right, ">": left > right, "<=": left <= right, ">=": left >= right}.get(op, Unknown())
+
+    def _call(self, expr: n.FunctionCall, scope: Scope) -> Any:
+        function = _FUNCTIONS.get(expr.name)
+        args = [self.evaluate(a, scope) for a in expr.args]
+        if expr.expands_final_argument:
+            if not args or not isinstance(args[-1], list):
+                return Unknown()
+            args = args[:-1] + args[-1]
+        if function is None:
+            sources = tuple(s for a in args if isinstance(a, Unknown) for s in a.sources)
+            return Unknown(sources=sources or (f"{expr.name}()",))
+        return function(args)
+
+
+_DISPATCH: dict[type, Callable[..., Any]] = {
+    n.Literal: Evaluator._literal,
+    n.QuotedTemplate: Evaluator._quoted,
+    n.Heredoc: Evaluator._heredoc,
+    n.Variable: Evaluator._variable,
+    n.GetAttr: Evaluator._traversal,
+    n.Index: Evaluator._traversal,
+    n.LegacyIndex: Evaluator._traversal,
+    n.AttrSplat: lambda self, e, s: Unknown(),
+    n.FullSplat: lambda self, e, s: Unknown(),
+    n.Parens: Evaluator._parens,
+    n.Tuple: Evaluator._tuple,
+    n.Object: Evaluator._object,
+    n.ForTuple: Evaluator._for_tuple,
+    n.ForObject: Evaluator._for_object,
+    n.Conditional: Evaluator._conditional,
+    n.UnaryOp: Evaluator._unary,
+    n.BinaryOp: Evaluator._binary,
+    n.FunctionCall: Evaluator._call,
+}
+
+
+def _validated_max_length(block: n.Block, name: str) -> int | None:
+    """A bound from ``validation { condition = length(var.x) <= N }``, the common idiom."""
+    for validation in block.body.blocks("validation"):
+        condition = validation.body.get_attribute("condition")
+        if condition is None:
+            continue
+        source = condition.value.source.replace(" ", "")
+        m = re.search(r"length\(var\." + re.escape(name) + r"\)(<=|<)([0-9]+)", source)
+        if m:
+            limit = int(m.group(2))
+            return limit if m.group(1) == "<=" else limit - 1
+    return None
+
+
+# ---- functions (Terraform's semantics for known values; bounds for unknown strings) -------
+
+
+def _strings(args: list[Any]) -> list[Any]:
+    return [to_template_string(a) for a in args]
+
+
+def _substr(args: list[Any]) -> Any:
+    text, offset, length = args
+    if isinstance(offset, Unknown) or isinstance(length, Unknown):
+        return Unknown(sources=getattr(text, "sources", ()))
+    offset, length = int(offset), int(length)
+    text = to_template_string(text)
+    if isinstance(text, Unknown):
+        if offset != 0:
+            return Unknown(0, text.max_len, text.sources)
+        most = text.max_len if length < 0 else (length if text.max_len is None else min(length, text.max_len))
+        least = text.min_len if length < 0 else min(text.min_len, length)
+        return Unknown(least, most, text.sources)
+    if offset < 0:
+        offset = len(text) + offset
+    return text[offset:] if length < 0 else text[offset : offset + length]
+
+
+def _trim_affix(prefix: bool) -> Callable[[list[Any]], Any]:
+    def fn(args: list[Any]) -> Any:
+        text, affix = _strings(args)
+        if isinstance(affix, Unknown):
+            return Unknown(sources=getattr(text, "sources", ()))
+        if isinstance(text, Unknown):
+            return Unknown(max(0, text.min_len - len(affix)), text.max_len, text.sources)
+        if prefix:
+            return text[len(affix):] if affix and text.startswith(affix) else text
+        return text[: -len(affix)] if affix and text.endswith(affix) else text
+
+    return fn
+
+
+def _trim(args: list[Any]) -> Any:
+    text, chars = _strings(args)
+    if isinstance(text, Unknown) or isinstance(chars, Unknown):
+        return Unknown(0, getattr(text, "max_len", None), getattr(text, "sources", ()))
+    return text.strip(chars)
+
+
+def _case(method: str) -> Callable[[list[Any]], Any]:
+    def fn(args: list[Any]) -> Any:
+        (text,) = _strings(args)
+        if isinstance(text, Unknown):
+            return text
+        return getattr(text, method)()
+
+    return fn
+
+
+def _digest(algorithm: str, size: int) -> Callable[[list[Any]], Any]:
+    def fn(args: list[Any]) -> Any:
+        (text,) = _strings(args)
+        if isinstance(text, Unknown):
+            return Unknown(size, size, text.sources)
+        return hashlib.new(algorithm, text.encode("utf-8")).hexdigest()
+
+    return fn
+
+
+def _format(args: list[Any]) -> Any:
+    spec, *values = args
+    if not isinstance(spec, str):
+        return Unknown()
+    out: list[str] = []
+    unknown: Unknown | None = None
+    i = 0
+    values = list(values)
+    for m in re.finditer(r"%%|%[-+ #0]*[0-9]*(?:\.[0-9]+)?([sdvqft])|[^%]+", spec):
+        token = m.group()
+        if token == "%%":
+            out.append("%")
+        elif token.startswith("%"):
+            if i >= len(values):
+                return Unknown()
+            value = to_template_string(values[i])
+            i += 1
+            if isinstance(value, Unknown):
+                unknown = value if unknown is None else unknown + value
+            else:
+                out.append(value)
+        else:
+            out.append(token)
+    text = "".join(out)
+    if unknown is None:
+        return text
+    return Unknown(unknown.min_len + len(text), None if unknown.max_len is None else unknown.max_len + len(text), unknown.sources)
+
+
+def _join(args: list[Any]) -> Any:
+    sep, items = args[0], args[1:]
+    flat: list[Any] = []
+    for item in items:
+        if not isinstance(item, list):
+            return Unknown(sources=getattr(item, "sources", ()))
+        flat.extend(item)
+    parts = _strings(flat)
+    if isinstance(sep, Unknown) or any(isinstance(p, Unknown) for p in parts):
+        return Unknown(sources=tuple(s for p in parts if isinstance(p, Unknown) for s in p.sources))
+    return sep.join(parts)
+
+
+def _replace(args: list[Any]) -> Any:
+    text, old, new = _strings(args)
+    if any(isinstance(a, Unknown) for a in (text, old, new)):
+        return Unknown(sources=getattr(text, "sources", ()))
+    if len(old) > 1 and old.startswith("/") and old.endswith("/"):
+        return re.sub(old[1:-1], new.replace("$", "\\"), text)
+    return text.replace(old, new)
+
+
+def _keys(args: list[Any]) -> Any:
+    (value,) = args
+    return sorted(value) if isinstance(value, dict) else Unknown()
+
+
+def _values(args: list[Any]) -> Any:
+    (value,) = args
+    return [value[k] for k in sorted(value)] if isinstance(value, dict) else Unknown()
+
+
+def _length(args: list[Any]) -> Any:
+    (value,) = args
+    if isinstance(value, (list, dict, str)):
+        return len(value)
+    return Unknown()
+
+
+def _toset(args: list[Any]) -> Any:
+    (value,) = args
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return sorted(set(value))
+    return Unknown()
+
+
+def _identity(args: list[Any]) -> Any:
+    (value,) = args
+    return value
+
+
+def _tostring(args: list[Any]) -> Any:
+    (value,) = args
+    return to_template_string(value)
+
+
+def _lookup(args: list[Any]) -> Any:
+    mapping, key, *default = args
+    if not isinstance(mapping, dict) or isinstance(key, Unknown):
+        return Unknown()
+    if key in mapping:
+        return mapping[key]
+    return default[0] if default else Unknown()
+
+
+def _merge(args: list[Any]) -> Any:
+    out: dict[str, Any] = {}
+    for a in args:
+        if not isinstance(a, dict):
+            return Unknown()
+        out.update(a)
+    return out
+
+
+def _concat(args: list[Any]) -> Any:
+    out: list[Any] = []
+    for a in args:
+        if not isinstance(a, list):
+            return Unknown()
+        out.extend(a)
+    return out
+
+
+def _coalesce(args: list[Any]) -> Any:
+    for a in args:
+        if isinstance(a, Unknown):
+            return Unknown(sources=a.sources)
+        if a is not None and a != "":
+            return a
+    return Unknown()
+
+
+_FUNCTIONS: dict[str, Callable[[list[Any]], Any]] = {
+    "substr": _substr,
+    "trimsuffix": _trim_affix(prefix=False),
+    "trimprefix": _trim_affix(prefix=True),
+    "trim": _trim,
+    "lower": _case("lower"),
+    "upper": _case("upper"),
+    "format": _format,
+    "join": _join,
+    "replace": _replace,
+    "md5": _digest("md5", 32),
+    "sha1": _digest("sha1", 40),
+    "sha256": _digest("sha256", 64),
+    "keys": _keys,
+    "values": _values,
+    "length": _length,
+    "toset": _toset,
+    "tolist": _identity,
+    "tomap": _identity,
+    "tostring": _tostring,
+    "lookup": _lookup,
+    "merge": _merge,
+    "concat": _concat,
+    "coalesce": _coalesce,
+}

@@ -1,0 +1,153 @@
+"""A module: the ``.tf`` files of one directory, seen together.
+
+Terraform merges every ``.tf`` file of a directory into one module, so a rule
+that checks a resource may need a variable declared in another file, a value
+from ``terraform.tfvars``, or the references to the resource from anywhere in
+the module. :class:`Module` indexes all of that once per run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..syntax.nodes import Attribute, Block, Document, Expression, Node, reference_name, traversal_parts
+from ..syntax.parser import parse
+
+__all__ = ["SourceFile", "Module", "Reference"]
+
+
+@dataclass
+class SourceFile:
+    """One parsed file of a module."""
+
+    path: str  # as given by the caller; used in every finding
+    text: str  # the exact text
+    tree: Document  # its lossless tree
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A place where an expression refers to something by name."""
+
+    file: SourceFile
+    expression: Expression  # the whole traversal, e.g. ``aws_lb.main.arn``
+    name: str  # its dotted text, e.g. ``aws_lb.main.arn``
+
+
+@dataclass
+class Module:
+    """The files of one module and what they declare."""
+
+    files: list[SourceFile]
+    values: dict[str, Any] = field(default_factory=dict)  # variable values: tfvars, --var
+    extra_files: list[str] = field(default_factory=list)  # other paths in the directory (cdk.json, tests)
+
+    @classmethod
+    def from_sources(
+        cls, sources: dict[str, str], values: dict[str, Any] | None = None,
+        extra_files: list[str] | None = None,
+    ) -> "Module":
+        """Parse ``{path: text}``; raises ParseError on the first invalid file."""
+        files = [SourceFile(path, text, parse(text, path)) for path, text in sources.items()]
+        return cls(files, dict(values or {}), list(extra_files or []))
+
+    # ---- declarations ---------------------------------------------------------------
+    def blocks(self, type: str) -> Iterator[tuple[SourceFile, Block]]:
+        """Every top-level block of ``type`` in the module, file by file."""
+        for f in self.files:
+            for block in f.tree.body.blocks(type):
+                yield f, block
+
+    def resources(self, resource_type: str | None = None) -> Iterator[tuple[SourceFile, Block]]:
+        """Managed resources, optionally of one type (``aws_lb``; ``aws_alb`` is separate)."""
+        for f, block in self.blocks("resource"):
+            labels = block.labels
+            if len(labels) == 2 and (resource_type is None or labels[0] == resource_type):
+                yield f, block
+
+    def resource(self, address: str) -> tuple[SourceFile, Block] | None:
+        """The resource at ``type.name``."""
+        rtype, _, name = address.partition(".")
+        for f, block in self.resources(rtype):
+            if block.labels[1] == name:
+                return f, block
+        return None
+
+    def variable(self, name: str) -> tuple[SourceFile, Block] | None:
+        for f, block in self.blocks("variable"):
+            if block.labels == (name,):
+                return f, block
+        return None
+
+    def local(self, name: str) -> tuple[SourceFile, Attribute] | None:
+        for f, block in self.blocks("locals"):
+            attribute = block.body.get_attribute(name)
+            if attribute is not None:
+                return f, attribute
+        return None
+
+    def required_provider_version(self, provider: str = "aws") -> str | None:
+        """The version constraint of ``required_providers { aws = {...} }``, if any."""
+        for _f, block in self.blocks("terraform"):
+            for rp in block.body.blocks("required_providers"):
+                attribute = rp.body.get_attribute(provider)
+                if attribute is None:
+                    continue
+                value = attribute.value
+                item = getattr(value, "get", lambda _k: None)("version")
+                if item is not None and hasattr(item.value, "is_literal") and item.value.is_literal():
+                    return item.value.literal_value()
+                if hasattr(value, "is_literal") and value.is_literal():  # legacy: aws = "~> 5.0"
+                    return value.literal_value()
+        return None
+
+    # ---- references -------------------------------------------------------------------
+    def references(self, prefix: str) -> list[Reference]:
+        """Every traversal whose dotted name is ``prefix`` or starts with ``prefix.`` / ``prefix[``.
+
+        Each traversal is reported once, as its outermost step (``aws_lb.main.arn``,
+        not also ``aws_lb.main``); index keys inside it are searched too.
+        """
+        out: list[Reference] = []
+        for f in self.files:
+            stack: list[Node] = [f.tree]
+            while stack:
+                node = stack.pop()
+                if type(node).__name__ in _TRAVERSAL_TYPES:
+                    name = _traversal_text(node)  # type: ignore[arg-type]
+                    if name is not None and (
+                        name == prefix or name.startswith(prefix + ".") or name.startswith(prefix + "[")
+                    ):
+                        out.append(Reference(f, node, name))  # type: ignore[arg-type]
+                    # Descend only into what is not part of this chain: the root if it is
+                    # not a name, and the keys of index steps.
+                    root, steps = traversal_parts(node)  # type: ignore[arg-type]
+                    stack.extend(step.key for step in steps if type(step).__name__ == "Index")  # type: ignore[attr-defined]
+                    if type(root).__name__ != "Variable":
+                        stack.append(root)
+                    continue
+                stack.extend(k for k in node.children() if isinstance(k, Node))
+        out.sort(key=lambda r: (r.file.path, r.expression.start))
+        return out
+
+
+_TRAVERSAL_TYPES = frozenset({"Variable", "GetAttr", "Index", "LegacyIndex", "AttrSplat", "FullSplat"})
+
+
+def _traversal_text(node: Expression) -> str | None:
+    """``aws_lb.main.arn`` / ``aws_x.y[each.key].id``: the dotted text, keys abstracted as ``[*]``."""
+    root, steps = traversal_parts(node)
+    if type(root).__name__ != "Variable":
+        return None
+    simple = reference_name(node)
+    if simple is not None:
+        return simple
+    parts = [root.name.value]  # type: ignore[attr-defined]
+    for step in steps:
+        kind = type(step).__name__
+        if kind == "GetAttr":
+            parts.append("." + step.name.value)  # type: ignore[attr-defined]
+        else:
+            parts.append("[*]")
+    return "".join(parts)

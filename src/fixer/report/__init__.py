@@ -1,0 +1,1 @@
+"""Views of one list of findings: text, diff (and, later, JSON, SARIF, GitHub, rdjson)."""

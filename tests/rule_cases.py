@@ -1,0 +1,99 @@
+"""Before/after fixture cases for the rules, kept in ``corpus/rules/<CODE>/<case>/``.
+
+A case directory holds:
+
+* ``before/`` — a module (``.tf`` files, maybe ``terraform.tfvars``), the input.
+* ``after/`` — present when the fixes change something: the expected text of
+  every ``.tf`` file of the module after ``tffix --write`` (unchanged files too).
+  A case without ``after/`` must come out byte-identical.
+* ``findings.txt`` — the exact findings on ``before/``, one per finding::
+
+      alb.tf:12:10: AWS001 "tg-..." is 37 characters ...; the limit is 32
+        fix (safe): Wrap the name in trimsuffix(substr(...))
+
+  An empty file means: no finding (a negative case).
+* ``case.json`` (optional) — ``{"unsafe": true, "vars": {"x": "y"}, "rules": ["AWS001"]}``;
+  by default only the rule named by the parent directory runs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CORPUS_RULES = Path(__file__).resolve().parents[1] / "corpus" / "rules"
+CORPUS_SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
+
+
+@dataclass
+class RuleCase:
+    name: str  # "AWS001/for-each-overflow"
+    directory: Path
+    rules: list[str]
+    unsafe: bool
+    variables: dict[str, Any]
+
+    @property
+    def before(self) -> Path:
+        return self.directory / "before"
+
+    @property
+    def after(self) -> Path | None:
+        path = self.directory / "after"
+        return path if path.is_dir() else None
+
+    def sources(self) -> dict[str, str]:
+        return {
+            p.name: p.read_bytes().decode("utf-8")
+            for p in sorted(self.before.glob("*.tf"))
+        }
+
+    def expected_after(self) -> dict[str, str]:
+        if self.after is None:
+            return self.sources()
+        return {p.name: p.read_bytes().decode("utf-8") for p in sorted(self.after.glob("*.tf"))}
+
+    def expected_findings(self) -> str:
+        return (self.directory / "findings.txt").read_text(encoding="utf-8")
+
+    def values(self) -> dict[str, Any]:
+        from fixer.model.values import module_values
+
+        values = module_values(self.before)
+        values.update(self.variables)
+        return values
+
+
+def rule_cases() -> list[RuleCase]:
+    cases = []
+    if not CORPUS_RULES.is_dir():
+        return cases
+    for rule_dir in sorted(p for p in CORPUS_RULES.iterdir() if p.is_dir()):
+        for case_dir in sorted(p for p in rule_dir.iterdir() if p.is_dir()):
+            config: dict[str, Any] = {}
+            if (case_dir / "case.json").is_file():
+                config = json.loads((case_dir / "case.json").read_text())
+            cases.append(
+                RuleCase(
+                    f"{rule_dir.name}/{case_dir.name}",
+                    case_dir,
+                    config.get("rules", [rule_dir.name]),
+                    bool(config.get("unsafe", False)),
+                    dict(config.get("vars", {})),
+                )
+            )
+    return cases
+
+
+def render_findings(findings) -> str:
+    """The findings.txt form of a list of findings."""
+    lines = []
+    for f in findings:
+        lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}")
+        for note in f.notes:
+            lines.append(f"    {note}")
+        if f.fix is not None:
+            lines.append(f"  fix ({f.fix.applicability.value}): {f.fix.title}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,42 @@
+"""Every fixture case in corpus/rules: exact findings, exact fixed text, a verified fixpoint."""
+
+from __future__ import annotations
+
+import pytest
+from oracle_guard import gohcl_accepts
+from rule_cases import RuleCase, render_findings, rule_cases
+
+from fixer.fixes import fix_module
+from fixer.rules import select_rules
+
+CASES = rule_cases()
+
+
+def _run(case: RuleCase):
+    rules = select_rules(case.rules)
+    assert rules, f"no rule selected by {case.rules}"
+    return fix_module(case.sources(), rules, values=case.values(), unsafe=case.unsafe)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_findings_snapshot(case: RuleCase) -> None:
+    result = _run(case)
+    assert render_findings(result.findings) == case.expected_findings()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_fixed_text(case: RuleCase) -> None:
+    result = _run(case)
+    assert not [p for p in result.problems], [p.message for p in result.problems]
+    assert result.fixed == case.expected_after()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_fixpoint_and_validity(case: RuleCase) -> None:
+    result = _run(case)
+    rules = select_rules(case.rules)
+    again = fix_module(result.fixed, rules, values=case.values(), unsafe=case.unsafe)
+    assert again.fixed == result.fixed, "a second run changed the fixed text"
+    for path, text in result.fixed.items():
+        verdict = gohcl_accepts(text)
+        assert verdict in (True, None), f"HashiCorp's parser rejects the fixed {path}"
