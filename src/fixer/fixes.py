@@ -136,6 +136,18 @@ def fix_module(
     return result  # every fixing rule blocked: files stay as they were
 
 
+def _breaking_rules(text: str, path: str, findings: list[Finding]) -> set[str]:
+    """The rules whose fix, applied alone, makes ``text`` unparseable."""
+    guilty = set()
+    for finding in findings:
+        try:
+            fixed = apply_edits(text, finding.fix.edits_for(path))  # type: ignore[union-attr]
+            Module.from_sources({path: fixed})
+        except (ParseError, ValueError):
+            guilty.add(finding.rule)
+    return guilty
+
+
 def _fix_loop(
     sources: dict[str, str],
     rules: list[type[Rule]],
@@ -174,10 +186,11 @@ def _fix_loop(
             try:
                 new_texts[path] = apply_edits(texts[path], edits)
                 Module.from_sources({path: new_texts[path]})
-            except (ParseError, ValueError, KeyError) as e:
-                rules_here = {f.rule for f in chosen if path in f.fix.paths}  # type: ignore[union-attr]
-                culprits |= rules_here
-                for code in sorted(rules_here):
+            except (ParseError, ValueError) as e:
+                here = [f for f in chosen if path in f.fix.paths]  # type: ignore[union-attr]
+                guilty = _breaking_rules(texts[path], path, here) or {f.rule for f in here}
+                culprits |= guilty
+                for code in sorted(guilty):
                     problems.append(
                         Problem(
                             "fix-invalid", code, path,
