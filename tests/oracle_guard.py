@@ -21,4 +21,10 @@ def gohcl_accepts(text: str) -> bool | None:
         pygohcl.loads(text)
     except pygohcl.HCLParseError:
         return False
+    except pygohcl.HCLInternalError as e:
+        # pygohcl parses, then evaluates every value to build a Go map; a value
+        # that cannot be evaluated (``!null``) fails *after* a successful parse.
+        if str(e).startswith("cannot convert HCL to Go map representation"):
+            return True
+        raise
     return True
