@@ -4,13 +4,41 @@ The public, stable surface:
 
 * :func:`parse` — text to a lossless concrete syntax tree (``parse(t).code == t``).
 * :class:`ParseError` — raised for invalid HCL, with ``path``, ``line``, ``column``.
+* :func:`fix_source` — check one text and apply its fixes; ``.code``, ``.findings``.
+* :func:`check_paths` / :func:`fix_paths` — whole directories, module by module,
+  results per file; nothing is printed, written or exited.
+
+Heavier parts load on first use, so ``import fixer`` stays cheap.
 """
 
 from __future__ import annotations
 
-from .errors import ParseError
-from .syntax.parser import parse
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["parse", "ParseError", "__version__"]
+from .errors import ParseError
+
+__all__ = ["parse", "ParseError", "fix_source", "check_paths", "fix_paths", "__version__"]
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import check_paths, fix_paths, fix_source
+    from .syntax.parser import parse
+
+_LAZY = {
+    "parse": ("fixer.syntax.parser", "parse"),
+    "fix_source": ("fixer.api", "fix_source"),
+    "check_paths": ("fixer.api", "check_paths"),
+    "fix_paths": ("fixer.api", "fix_paths"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module_name, attribute = _LAZY[name]
+        value = getattr(importlib.import_module(module_name), attribute)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'fixer' has no attribute {name!r}")
