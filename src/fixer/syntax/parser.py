@@ -86,8 +86,11 @@ class _Tables:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
+    # cache=True: lark keeps the analysed tables in the temp directory, keyed by a
+    # hash of the grammar, the options and lark's version; a broken or stale cache
+    # file is ignored and rebuilt.
     return _Tables(
-        Lark(grammar_text(), parser="lalr", lexer=_ExternalLexer, transformer=NodeBuilder())
+        Lark(grammar_text(), parser="lalr", lexer=_ExternalLexer, transformer=NodeBuilder(), cache=True)
     )
 
 
