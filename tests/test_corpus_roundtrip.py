@@ -6,6 +6,7 @@ import pytest
 from corpus_paths import corpus_files, corpus_id, requires_shared
 
 import fixer
+from fixer.syntax.transform import Transformer
 
 VALID = corpus_files(valid=True)
 INVALID = corpus_files(valid=False)
@@ -35,3 +36,17 @@ def test_invalid_file_is_rejected_with_position(path) -> None:
     err = info.value
     assert err.line >= 1 and err.column >= 1
     assert str(err).startswith(f"{path}:{err.line}:{err.column}: ")
+
+
+class _ChangesNothing(Transformer):
+    def leave_Attribute(self, original, updated):
+        return updated
+
+
+@requires_shared
+def test_noop_transformer_gives_the_same_bytes_on_the_corpus() -> None:
+    for path in VALID:
+        text = path.read_bytes().decode("utf-8")
+        tree = fixer.parse(text, str(path))
+        out = _ChangesNothing().transform(tree)
+        assert out is tree and out.code == text, path
