@@ -3,6 +3,7 @@
 The public, stable surface:
 
 * :func:`parse` — text to a lossless concrete syntax tree (``parse(t).code == t``).
+* :func:`format` — the text as ``terraform fmt`` would lay it out.
 * :class:`ParseError` — raised for invalid HCL, with ``path``, ``line``, ``column``.
 * :func:`fix_source` — check one text and apply its fixes; ``.code``, ``.findings``.
 * :func:`check_paths` / :func:`fix_paths` — whole directories, module by module,
@@ -17,16 +18,18 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ParseError
 
-__all__ = ["parse", "ParseError", "fix_source", "check_paths", "fix_paths", "__version__"]
+__all__ = ["parse", "format", "ParseError", "fix_source", "check_paths", "fix_paths", "__version__"]
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import check_paths, fix_paths, fix_source
+    from .layout import format_source as format
     from .syntax.parser import parse
 
 _LAZY = {
     "parse": ("fixer.syntax.parser", "parse"),
+    "format": ("fixer.layout", "format_source"),
     "fix_source": ("fixer.api", "fix_source"),
     "check_paths": ("fixer.api", "check_paths"),
     "fix_paths": ("fixer.api", "fix_paths"),

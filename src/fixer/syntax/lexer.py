@@ -115,7 +115,7 @@ def _heredoc_pattern(marker: str) -> re.Pattern[str]:
         pattern = re.compile(
             r"(?P<esc>\$\$\{|%%\{)|(?P<open>\$\{|%\{)|(?P<end>^[ \t]*"
             + re.escape(marker)
-            + r"(?=\r?\n|\Z))",
+            + r"[ \t]*(?=\r?\n|\Z))",
             re.M,
         )
         _heredoc_patterns[marker] = pattern

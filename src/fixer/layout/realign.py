@@ -1,0 +1,150 @@
+"""Re-align the ``=`` runs that edits land in: the layout helper for fixers.
+
+A fixer that inserts, replaces or removes attribute lines writes them in
+canonical style, but the neighbouring lines were aligned for the old longest
+name. :func:`realign` widens each edit so that it also rewrites the gap before
+``=`` on every line of the alignment run the edit touches, as ``terraform fmt``
+would align it, and changes nothing else: no other whitespace, no other run,
+no trailing comments.
+
+Runs are the ones ``terraform fmt`` sees (see :mod:`.lines` and :mod:`.align`):
+consecutive lines each holding a single-line ``name = value``, in a body or in
+a multi-line object. Widths are measured on the text as written (grapheme
+clusters, from the start of the line), so in a file that is fmt-clean apart
+from the edits the result is exactly what ``terraform fmt`` would produce.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..syntax.edits import Edit, apply_edits
+from ..syntax.nodes import Document
+from .lines import Line, split_lines
+from .stream import convert
+from .width import text_width
+
+__all__ = ["realign"]
+
+
+def _line_span(text: str, line: Line) -> tuple[int, int]:
+    """The offsets of a format line: from its physical line start to past its last token."""
+    first = line.tokens[0]
+    last = line.tokens[-1]
+    return text.rfind("\n", 0, first.pos) + 1, last.pos + len(last.text)
+
+
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    """The alignment runs: maximal groups of consecutive lines that have an assign cell."""
+    runs: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.assign >= 0:
+            current.append(line)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _gap_fixes(text: str, run: list[Line]) -> list[tuple[int, int, str]]:
+    """(start, end, spaces) for each gap before ``=`` in ``run`` that is not aligned yet."""
+    widths = []
+    for line in run:
+        lead_last = line.tokens[line.assign - 1]
+        line_start = text.rfind("\n", 0, line.tokens[0].pos) + 1
+        lead_end = lead_last.pos + len(lead_last.text)
+        widths.append((line, lead_end, text_width(text[line_start:lead_end])))
+    widest = max(w for _, _, w in widths)
+    fixes = []
+    for line, lead_end, width in widths:
+        eq = line.tokens[line.assign].pos
+        gap = " " * (widest - width + 1)
+        if text[lead_end:eq] != gap:
+            fixes.append((lead_end, eq, gap))
+    return fixes
+
+
+def realign(text: str, doc: Document, edits: Iterable[Edit]) -> list[Edit]:
+    """Edits equivalent to ``edits`` plus the re-alignment of the ``=`` runs they land in.
+
+    ``text`` is the original file and ``doc`` its tree (``fixer.parse(text)``);
+    ``edits`` are non-overlapping edits on ``text`` that insert, replace or
+    remove attribute lines (written with one space before ``=``). The result is
+    a sorted list of non-overlapping edits on ``text``: each input edit, widened
+    to cover every line of each run it touches whose alignment changes, with
+    those lines' gaps before ``=`` set as ``terraform fmt`` sets them. Lines
+    outside the touched runs are not part of any returned edit.
+
+    A run is touched when one of its lines overlaps or borders the edited text,
+    so removing the longest name of a run re-aligns the rest of it. Raises
+    :class:`fixer.ParseError` when the edited text is not valid HCL, and
+    ValueError when ``doc`` is not the tree of ``text`` or edits overlap.
+    """
+    from ..syntax.parser import parse
+
+    if doc.eof.end_pos != len(text):
+        raise ValueError("doc is not the tree of text")
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    if not ordered:
+        return []
+    new_text = apply_edits(text, ordered)
+
+    # Where each edit's text lies in the new text, and how it shifts what follows.
+    placed: list[tuple[int, int, int]] = []  # (new start, new end, length delta)
+    shift = 0
+    for edit in ordered:
+        start = edit.start + shift
+        delta = len(edit.replacement) - (edit.end - edit.start)
+        placed.append((start, start + len(edit.replacement), delta))
+        shift += delta
+
+    tokens, _ = convert(parse(new_text).tokens())
+    lines = split_lines(tokens)
+
+    # Gap fixes of the runs the edits touch, and the spans they widen the edits to.
+    spans = [(s, e) for s, e, _ in placed]
+    fixes: list[tuple[int, int, str]] = []
+    for run in _runs(lines):
+        run_start = _line_span(new_text, run[0])[0]
+        run_end = _line_span(new_text, run[-1])[1]
+        if not any(s <= run_end and run_start <= e for s, e, _ in placed):
+            continue
+        run_fixes = _gap_fixes(new_text, run)
+        if run_fixes:
+            fixes.extend(run_fixes)
+            for line in run:
+                ls, le = _line_span(new_text, line)
+                if any(ls <= f[0] < le for f in run_fixes):
+                    spans.append((ls, le))
+
+    # Merge the spans (in new-text offsets) that overlap or touch.
+    spans.sort()
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+
+    fixes.sort()
+    out: list[Edit] = []
+    for s, e in merged:
+        # Map back to the old text: subtract the shifts of the edits before the span,
+        # and for the end also those of the edits inside it.
+        before = sum(d for ps, pe, d in placed if pe <= s and not (s <= ps and pe <= e))
+        within = sum(d for ps, pe, d in placed if s <= ps and pe <= e)
+        old_start = s - before
+        old_end = e - before - within
+        parts: list[str] = []
+        pos = s
+        for fs, fe, gap in fixes:
+            if s <= fs and fe <= e:
+                parts.append(new_text[pos:fs])
+                parts.append(gap)
+                pos = fe
+        parts.append(new_text[pos:e])
+        out.append(Edit(old_start, old_end, "".join(parts)))
+    return out
