@@ -40,3 +40,16 @@ def test_fixpoint_and_validity(case: RuleCase) -> None:
     for path, text in result.fixed.items():
         verdict = gohcl_accepts(text)
         assert verdict in (True, None), f"HashiCorp's parser rejects the fixed {path}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_fmt_clean_input_stays_fmt_clean(case: RuleCase) -> None:
+    """Non-negotiable 2: new or moved code is laid out as ``terraform fmt`` would lay it out."""
+    import fixer
+
+    result = _run(case)
+    for path, before in case.sources().items():
+        if fixer.format(before) != before:
+            continue  # the input was not fmt-clean; nothing to keep
+        after = result.fixed[path]
+        assert fixer.format(after) == after, f"{path} was fmt-clean before the fix and is not after it"
