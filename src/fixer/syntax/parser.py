@@ -8,6 +8,7 @@ tables; :func:`parse` then feeds it tokens from :func:`~.lexer.tokenize`, and
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -161,6 +162,11 @@ def parse(text: str, path: str | None = None) -> Document:
         raise TypeError(f"parse() takes str, not {type(text).__name__}")
     tables = _tables()
     end = Token("$END", "", "", len(text), 0, 0)
+    # The tree holds no reference cycles, so the cyclic collector has nothing to
+    # find while it is built; left on, it re-scans the growing tree again and
+    # again, which makes large files cost more than linear time.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         document = _run(tables, tokenize(text), end)
     except LexError as e:
@@ -170,6 +176,9 @@ def parse(text: str, path: str | None = None) -> Document:
     except _Unexpected as e:
         expected = _acceptable(tables, e.states)
         raise _unexpected(text, path, e.token, e.prev, expected) from None  # type: ignore[attr-defined]
+    finally:
+        if collecting:
+            gc.enable()
     object.__setattr__(document, "path", path)
     return document
 
