@@ -1,0 +1,341 @@
+"""AWS006: a fixed resource name in a module whose other names carry an environment suffix."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..findings import Applicability, Finding, Severity
+from ..model.module import Module
+from ..syntax import nodes as n
+from ..syntax.edits import Edit, apply_edits
+from .base import FixAvailability, Rule, RuleContext
+
+__all__ = ["NameWithoutEnvironmentSuffix"]
+
+# Attributes that hold a resource's name, used to learn how a module builds its names.
+_NAME_ATTRIBUTES = (
+    "name", "name_prefix", "bucket", "bucket_prefix", "function_name", "identifier",
+    "identifier_prefix", "cluster_identifier", "cluster_identifier_prefix", "cluster_id",
+    "replication_group_id", "alarm_name", "family", "domain_name", "table_name",
+)
+
+# Resources whose name must be unique in a scope that two environments deployed from one
+# module usually share (the account, the account and region, or the partition). Only these
+# are reported; a name unique only inside its parent (a listener rule, a scaling policy, a
+# tag) cannot collide across environments.
+_UNIQUE_NAMES: dict[str, tuple[str, str]] = {
+    "aws_service_discovery_private_dns_namespace": ("name", "deployments in one account and region would get namespaces of the same name"),
+    "aws_service_discovery_http_namespace": ("name", "deployments in one account and region would get namespaces of the same name"),
+    "aws_iam_role": ("name", "IAM role names are unique in the account"),
+    "aws_iam_policy": ("name", "IAM policy names are unique in the account"),
+    "aws_iam_instance_profile": ("name", "instance profile names are unique in the account"),
+    "aws_iam_user": ("name", "IAM user names are unique in the account"),
+    "aws_iam_group": ("name", "IAM group names are unique in the account"),
+    "aws_security_group": ("name", "security group names are unique in the VPC"),
+    "aws_lb": ("name", "load balancer names are unique in the account and region"),
+    "aws_alb": ("name", "load balancer names are unique in the account and region"),
+    "aws_lb_target_group": ("name", "target group names are unique in the account and region"),
+    "aws_alb_target_group": ("name", "target group names are unique in the account and region"),
+    "aws_cloudwatch_log_group": ("name", "log group names are unique in the account and region"),
+    "aws_s3_bucket": ("bucket", "bucket names are unique across all of AWS"),
+    "aws_ecs_cluster": ("name", "ECS cluster names are unique in the account and region"),
+    "aws_ecr_repository": ("name", "ECR repository names are unique in the account and region"),
+    "aws_sqs_queue": ("name", "queue names are unique in the account and region"),
+    "aws_sns_topic": ("name", "topic names are unique in the account and region"),
+    "aws_lambda_function": ("function_name", "function names are unique in the account and region"),
+    "aws_dynamodb_table": ("name", "table names are unique in the account and region"),
+    "aws_kms_alias": ("name", "alias names are unique in the account and region"),
+    "aws_secretsmanager_secret": ("name", "secret names are unique in the account and region"),
+    "aws_ssm_parameter": ("name", "parameter names are unique in the account and region"),
+    "aws_db_instance": ("identifier", "DB instance identifiers are unique in the account and region"),
+    "aws_rds_cluster": ("cluster_identifier", "DB cluster identifiers are unique in the account and region"),
+    "aws_db_subnet_group": ("name", "DB subnet group names are unique in the account and region"),
+    "aws_elasticache_cluster": ("cluster_id", "cache cluster IDs are unique in the account and region"),
+    "aws_elasticache_replication_group": ("replication_group_id", "replication group IDs are unique in the account and region"),
+    "aws_elasticache_subnet_group": ("name", "cache subnet group names are unique in the account and region"),
+    "aws_launch_template": ("name", "launch template names are unique in the account and region"),
+    "aws_autoscaling_group": ("name", "Auto Scaling group names are unique in the account and region"),
+    "aws_eks_cluster": ("name", "EKS cluster names are unique in the account and region"),
+    "aws_codebuild_project": ("name", "CodeBuild project names are unique in the account and region"),
+    "aws_cloudwatch_event_rule": ("name", "rule names are unique on their event bus"),
+    "aws_cloudwatch_metric_alarm": ("alarm_name", "alarm names are unique in the account and region"),
+    "aws_sfn_state_machine": ("name", "state machine names are unique in the account and region"),
+    "aws_appmesh_mesh": ("name", "mesh names are unique in the account and region"),
+    "aws_cognito_user_pool_domain": ("domain", "Cognito domain prefixes are unique in the region"),
+}
+
+_DNS_NAMES = {"aws_service_discovery_private_dns_namespace"}
+
+# Words that mark a variable as the one that tells environments apart.
+_ENVIRONMENT_WORDS = {"env", "environment", "suffix", "stage", "workspace"}
+
+_MIN_USES = 2  # a suffix variable must appear in at least this many names ...
+# ... and in more than half of the module's names.
+
+
+@dataclass(frozen=True)
+class _Suffix:
+    reference: str  # "var.environment_suffix", "local.env", "terraform.workspace"
+    uses: int  # how many resource names use it
+    named: int  # how many resources have a name attribute at all
+
+
+class NameWithoutEnvironmentSuffix(Rule):
+    """A resource name is a fixed literal while the module's other names carry an environment suffix.
+
+    *What it does*
+
+    Learns how a module builds its names: when most resource names (at least two, and more
+    than half of them) include the same environment variable (a variable whose name
+    contains `env`, `environment`, `suffix`, `stage` or `workspace`, such as
+    `var.environment_suffix`, a local built from one, or `terraform.workspace`), it reports
+    the names that are plain string literals on resources whose names must be unique in
+    the account, region or VPC: Cloud Map namespaces, IAM roles, policies, users, groups and
+    instance profiles, security groups, load balancers and target groups, log groups, S3
+    buckets, ECS clusters, ECR repositories, queues, topics, Lambda functions, DynamoDB
+    tables, KMS aliases, secrets, SSM parameters, RDS and ElastiCache identifiers and subnet
+    groups, launch templates, Auto Scaling groups, EKS clusters, CodeBuild projects,
+    EventBridge rules, alarms, state machines and App Mesh meshes.
+
+    A security group whose `vpc_id` is a VPC created by the same module is not reported:
+    each deployment gets its own VPC, and security group names are unique per VPC.
+
+    *Why is this bad?*
+
+    The module is meant to be deployed once per environment, and the suffix keeps the
+    deployments apart. A fixed name is the same in every deployment, so the second one in
+    the same account fails, for example:
+
+        EntityAlreadyExists: Role with name ecs-task-execution already exists.
+        ResourceAlreadyExistsException: The specified log group already exists
+
+    or, worse, two environments silently share one object (a Cloud Map namespace, an ECS
+    cluster). The first deployment works, which is why this is easy to miss.
+
+    *Example*
+
+    ```hcl
+    resource "aws_service_discovery_private_dns_namespace" "main" {
+      name = "microservices.local"
+      vpc  = aws_vpc.main.id
+    }
+    ```
+
+    *Use instead*
+
+    ```hcl
+    resource "aws_service_discovery_private_dns_namespace" "main" {
+      name = "microservices-${var.environment_suffix}.local"
+      vpc  = aws_vpc.main.id
+    }
+    ```
+
+    The suggested name puts the suffix after the first label of a DNS name
+    (`microservices.local`), before a short extension (`jobs.fifo` becomes
+    `jobs-${var.environment_suffix}.fifo`), in front when the reference is a prefix
+    (`local.name_prefix`), and otherwise at the end, joined with `-` (or `_` when the name
+    uses only underscores). A `name_prefix` is never reported: the provider appends a unique
+    suffix to it.
+
+    *Fix safety*
+
+    The fix is **display-only**. The rule is a heuristic: a fixed name can be deliberate
+    (one shared object for all environments). And renaming a deployed resource replaces it:
+    the provider destroys the old role, namespace or bucket and creates a new one, which
+    loses the services registered in a namespace or the objects in a bucket. The suggested
+    name is shown for the author to apply.
+
+    *References*
+
+    * terraform-provider-aws resource documentation: `name` is a "forces new resource"
+      argument of each resource listed above.
+    * IAM user guide, "IAM object quotas": names of users, groups, roles, policies and
+      instance profiles must be unique within the account.
+    * EC2 API reference, CreateSecurityGroup: "You can't have two security groups for the
+      same VPC with the same name."
+    * The seed report that motivated the rule (corpus seed 003, medium issue 6): a private
+      DNS namespace `microservices.local` without the environment suffix.
+    """
+
+    code = "AWS006"
+    name = "name-without-environment-suffix"
+    fix_availability = FixAvailability.SOMETIMES
+    severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        suffix = _suffix_of(ctx.module)
+        if suffix is None:
+            return
+        vpcs = {b.labels[1] for _f, b in ctx.module.resources("aws_vpc")}
+        for f, block in ctx.module.resources():
+            rtype = block.labels[0]
+            spec = _UNIQUE_NAMES.get(rtype)
+            if spec is None:
+                continue
+            attr_name, why = spec
+            # Only the full name: a ``name_prefix`` gets a unique suffix from the provider,
+            # so it cannot collide.
+            attribute = block.body.get_attribute(attr_name)
+            if attribute is None:
+                continue
+            value = attribute.value
+            if type(value) is not n.QuotedTemplate or not value.is_literal():
+                continue
+            text = value.literal_value()
+            if not text.strip():
+                continue
+            if rtype == "aws_security_group" and _in_own_vpc(block, vpcs):
+                continue
+            new_body = _suggest(rtype, _raw(value), suffix.reference)
+            new_source = value.open.value + new_body + value.close.value
+            edits = _fmt_preserving(f.text, [Edit(value.start, value.end, new_source)])
+            fix = None
+            if edits is not None:
+                fix = self.fix(
+                    f"Add the environment suffix: {new_source}", Applicability.DISPLAY_ONLY,
+                    *((f.path, e) for e in edits),
+                )
+            message = (
+                f"{'.'.join(block.labels)} {attr_name} {value.source} has no environment suffix, "
+                f"unlike {suffix.uses} of the module's {suffix.named} resource names "
+                f"({suffix.reference}); {why}, so a second environment may collide with this one"
+            )
+            yield self.finding(f, value, message, fix=fix)
+
+
+# ---- learning the suffix -----------------------------------------------------------------
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+", name)}
+
+
+def _is_environment_variable(name: str) -> bool:
+    return bool(_words(name) & _ENVIRONMENT_WORDS)
+
+
+def _references(expr: n.Node) -> set[str]:
+    """``var.x``, ``local.y`` and ``terraform.workspace`` referred to anywhere in ``expr``."""
+    out: set[str] = set()
+    for node in expr.walk():
+        if type(node) is not n.GetAttr:
+            continue
+        target = node.target  # type: ignore[attr-defined]
+        if type(target) is n.Variable and target.name.value in ("var", "local", "terraform"):
+            out.add(f"{target.name.value}.{node.name.value}")  # type: ignore[attr-defined]
+    return out
+
+
+def _environment_markers(module: Module, expr: n.Node, depth: int = 0) -> set[str]:
+    """The references in ``expr`` that carry the environment: direct, or through a local."""
+    out: set[str] = set()
+    for ref in _references(expr):
+        head, _, tail = ref.partition(".")
+        if ref == "terraform.workspace" or (head == "var" and _is_environment_variable(tail)):
+            out.add(ref)
+        elif head == "local" and depth < 4:
+            found = module.local(tail)
+            if found is not None and (_is_environment_variable(tail) or _environment_markers(module, found[1].value, depth + 1)):
+                out.add(ref)
+    return out
+
+
+def _suffix_of(module: Module) -> _Suffix | None:
+    """The reference most resource names are built with, when one clearly is."""
+    uses: Counter[str] = Counter()
+    named = 0
+    for _f, block in module.resources():
+        attribute = next(
+            (a for a in (block.body.get_attribute(k) for k in _NAME_ATTRIBUTES) if a is not None), None
+        )
+        if attribute is None:
+            continue
+        named += 1
+        for ref in _environment_markers(module, attribute.value):
+            uses[ref] += 1
+    if not uses:
+        return None
+    reference, count = max(uses.items(), key=lambda kv: (kv[1], kv[0].startswith("var."), kv[0]))
+    if count < _MIN_USES or count * 2 <= named:
+        return None
+    return _Suffix(reference, count, named)
+
+
+def _in_own_vpc(block: n.Block, vpcs: set[str]) -> bool:
+    attribute = block.body.get_attribute("vpc_id")
+    if attribute is None:
+        return False
+    for ref in _all_references(attribute.value):
+        parts = ref.split(".")
+        if len(parts) >= 2 and parts[0] == "aws_vpc" and parts[1] in vpcs:
+            return True
+    return False
+
+
+def _all_references(expr: n.Node) -> list[str]:
+    out = []
+    for node in expr.walk():
+        if type(node) is n.GetAttr:
+            root, _steps = n.traversal_parts(node)  # type: ignore[arg-type]
+            if type(root) is n.Variable:
+                name = [root.name.value]
+                for step in _steps:
+                    if type(step) is n.GetAttr:
+                        name.append(step.name.value)  # type: ignore[attr-defined]
+                out.append(".".join(name))
+    return out
+
+
+# ---- the suggested name ---------------------------------------------------------------------
+
+
+def _raw(value: n.QuotedTemplate) -> str:
+    return "".join(p.token.value for p in value.template.parts)  # type: ignore[union-attr]
+
+
+_EXTENSION = re.compile(r"\.[0-9A-Za-z]{1,5}$")
+
+
+def _suggest(rtype: str, raw: str, reference: str) -> str:
+    """``raw`` (a literal's text as written) with ``${reference}`` inserted where a suffix goes."""
+    separator = "_" if "_" in raw and "-" not in raw else "-"
+    marker = "${" + reference + "}"
+    if "prefix" in _words(reference.rpartition(".")[2]) and not raw.startswith(("/", ".")):
+        return marker + separator + raw  # local.name_prefix goes in front
+    if rtype in _DNS_NAMES and "." in raw.strip("."):
+        i = raw.index(".", 1) if raw.startswith(".") else raw.index(".")
+        return raw[:i] + separator + marker + raw[i:]
+    m = _EXTENSION.search(raw)
+    if m and m.start() > 0 and rtype not in ("aws_s3_bucket", "aws_cloudwatch_log_group", "aws_ssm_parameter"):
+        return raw[: m.start()] + separator + marker + raw[m.start():]
+    return raw + separator + marker
+
+
+def _fmt_preserving(text: str, edits: list[Edit]) -> list[Edit] | None:
+    """``edits``, widened when needed so that a fmt-clean file stays fmt-clean."""
+    try:
+        new = apply_edits(text, edits)
+    except ValueError:
+        return None
+    try:
+        import fixer
+
+        if fixer.format(text) != text:
+            return edits
+        formatted = fixer.format(new)
+    except Exception:  # noqa: BLE001 - layout is best effort; the plain edit is still right
+        return edits
+    if formatted == new:
+        return edits
+    start = 0
+    limit = min(len(text), len(formatted))
+    while start < limit and text[start] == formatted[start]:
+        start += 1
+    end_old, end_new = len(text), len(formatted)
+    while end_old > start and end_new > start and text[end_old - 1] == formatted[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return [Edit(start, end_old, formatted[start:end_new])]
