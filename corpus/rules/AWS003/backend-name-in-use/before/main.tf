@@ -1,0 +1,20 @@
+variable "peers" {
+  type    = list(string)
+  default = ["orders", "billing"]
+}
+
+resource "aws_appmesh_virtual_node" "api" {
+  name      = "api"
+  mesh_name = "main"
+
+  spec {
+    backend {
+      dynamic "virtual_service" {
+        for_each = var.peers
+        content {
+          virtual_service_name = join(".", [for backend in [virtual_service.value, "local"] : backend])
+        }
+      }
+    }
+  }
+}
