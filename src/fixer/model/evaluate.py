@@ -555,6 +555,12 @@ def _join(args: list[Any]) -> Any:
 
 def _replace(args: list[Any]) -> Any:
     text, old, new = _strings(args)
+    if isinstance(text, Unknown) and not isinstance(old, Unknown) and not isinstance(new, Unknown):
+        regex = len(old) > 1 and old.startswith("/") and old.endswith("/")
+        if new == "" or (not regex and len(new) <= len(old)):
+            # Nothing gets longer: ``replace(x, "/-+$/", "")`` is at most as long as x.
+            return Unknown(0, text.max_len, text.sources)
+        return Unknown(sources=text.sources)
     if any(isinstance(a, Unknown) for a in (text, old, new)):
         return Unknown(sources=getattr(text, "sources", ()))
     if len(old) > 1 and old.startswith("/") and old.endswith("/"):

@@ -1,0 +1,16 @@
+variable "environment" {
+  type    = string
+  default = "staging"
+}
+
+resource "aws_elasticache_cluster" "sessions" {
+  for_each = {
+    web    = "cache.t3.micro"
+    mobile = "cache.t3.small"
+  }
+
+  cluster_id      = trimsuffix(substr("${var.environment}-user-session-store-for-the-${each.key}-frontend-app", 0, 50), "-")
+  engine          = "redis"
+  node_type       = each.value
+  num_cache_nodes = 1
+}

@@ -1,0 +1,5 @@
+resource "aws_lb" "main" {
+  name               = "customer-portal-application-lb-production"
+  load_balancer_type = "application"
+  subnets            = ["subnet-1", "subnet-2"]
+}

@@ -1,0 +1,14 @@
+resource "aws_lb_target_group" "services" {
+  for_each = var.service_config
+
+  name        = trimsuffix(substr("tg-${each.key}-${var.environment_suffix}", 0, 32), "-")
+  port        = each.value.port
+  protocol    = "HTTP"
+  vpc_id      = var.vpc_id
+  target_type = "ip"
+
+  health_check {
+    path    = "/health"
+    matcher = "200"
+  }
+}

@@ -1,0 +1,15 @@
+variable "project" {
+  type    = string
+  default = "customer-order-management"
+}
+
+variable "environment" {
+  type    = string
+  default = "production"
+}
+
+resource "aws_sqs_queue" "events" {
+  name                        = "${substr("${var.project}-${var.environment}-order-lifecycle-events-dead-letter-queue", 0, 75)}.fifo"
+  fifo_queue                  = true
+  content_based_deduplication = true
+}

@@ -1,0 +1,169 @@
+"""The name rules AWS and the AWS provider enforce, one row per resource attribute.
+
+Data for AWS001 (name-too-long). Each row says how long a name may be, which
+characters it may hold and how it may begin and end. ``name_prefix`` rows are
+26 characters shorter than their name: the provider appends a 26-character
+unique suffix (``id.UniqueIDSuffixLength``).
+
+Sources, from hashicorp/terraform-provider-aws (``internal/service/...``):
+``elbv2/validate.go`` (validName, validNamePrefix, validTargetGroupName,
+validTargetGroupNamePrefix), ``iam/role.go`` + ``iam/validate.go``
+(validResourceName, roleNameMaxLen = 64), ``sqs/queue.go``
+(resourceQueueCustomizeDiff), ``elasticache/cluster.go`` (cluster_id),
+``rds/validate.go`` (validIdentifier, validIdentifierPrefix,
+validSubnetGroupName), ``logs/validate.go`` (validLogGroupName,
+validLogGroupNamePrefix), ``eks/validate.go`` (validClusterName); the other
+rows follow the project's fact sheet (AWS API documentation and
+tflint-ruleset-aws models), where ``enforced`` says whether plan or only the
+AWS API rejects the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["NameSpec", "NAME_SPECS", "specs_for"]
+
+UNIQUE_SUFFIX_LENGTH = 26  # what the provider appends to a name_prefix
+
+
+@dataclass(frozen=True)
+class NameSpec:
+    """The rules for one name attribute of some resource types."""
+
+    resource_types: tuple[str, ...]  # the resources that share these rules
+    attribute: str  # "name", "name_prefix", "cluster_id", ...
+    max_len: int  # the longest name accepted
+    chars: str | None  # a regex character class body every character must match, None = any
+    chars_text: str = ""  # the same in words, for messages
+    min_len: int = 1  # the shortest name accepted
+    first: str | None = None  # a regex the first character must match
+    first_text: str = ""  # the same in words
+    no_leading_hyphen: bool = False
+    no_trailing_hyphen: bool = False
+    no_double_hyphen: bool = False
+    forbidden_prefixes: tuple[str, ...] = ()  # "internal-" for load balancers
+    required_prefix: str | None = None  # "alias/" for KMS aliases
+    is_prefix: bool = False  # a *_prefix attribute: the provider appends a unique suffix
+    fifo_attribute: str | None = None  # "fifo_queue": when true the name ends with ".fifo"
+    skip_if_contains: str | None = None  # ":" for a Lambda function given as an ARN
+    enforced: str = "plan"  # "plan" or "apply": where a bad name is rejected
+
+    def limit(self, fifo: bool = False) -> int:
+        """The longest value accepted (for a FIFO prefix, room is left for ".fifo")."""
+        if fifo and self.is_prefix:
+            return self.max_len - len(".fifo")
+        return self.max_len
+
+    @property
+    def lowercase_only(self) -> bool:
+        return self.chars is not None and "a-z" in self.chars and "A-Z" not in self.chars
+
+    def bad_characters(self, text: str) -> list[str]:
+        """The distinct characters of ``text`` that are not allowed, in order of appearance."""
+        if self.chars is None:
+            return []
+        allowed = re.compile(f"[{self.chars}]")
+        return list(dict.fromkeys(c for c in text if not allowed.fullmatch(c)))
+
+
+def _pair(types: tuple[str, ...], name: str, prefix: str | None, max_len: int, **rules) -> list[NameSpec]:
+    """A name row and, when the resource has one, its prefix row (26 shorter, no trailing rule)."""
+    rows = [NameSpec(types, name, max_len, **rules)]
+    if prefix is not None:
+        prefix_rules = dict(rules)
+        prefix_rules.pop("no_trailing_hyphen", None)
+        prefix_rules.pop("min_len", None)
+        rows.append(NameSpec(types, prefix, max_len - UNIQUE_SUFFIX_LENGTH, is_prefix=True, **prefix_rules))
+    return rows
+
+
+_ELB = dict(
+    chars="0-9A-Za-z-", chars_text="letters, digits and hyphens",
+    no_leading_hyphen=True, no_trailing_hyphen=True,
+)
+_IAM = dict(chars=r"\w+=,.@-", chars_text="letters, digits and + = , . @ _ -")
+_RDS = dict(
+    chars="0-9a-z-", chars_text="lowercase letters, digits and hyphens",
+    first="[a-z]", first_text="a letter",
+    no_trailing_hyphen=True, no_double_hyphen=True,
+)
+
+NAME_SPECS: list[NameSpec] = [
+    *_pair(("aws_lb_target_group", "aws_alb_target_group"), "name", "name_prefix", 32, **_ELB),
+    *_pair(("aws_lb", "aws_alb"), "name", "name_prefix", 32, forbidden_prefixes=("internal-",), **_ELB),
+    *_pair(("aws_elb",), "name", "name_prefix", 32, **_ELB),
+    *_pair(("aws_iam_role",), "name", "name_prefix", 64, **_IAM),
+    *_pair(("aws_iam_policy", "aws_iam_instance_profile"), "name", "name_prefix", 128, **_IAM),
+    NameSpec(
+        ("aws_lambda_function",), "function_name", 64, "0-9A-Za-z_-", "letters, digits, hyphens and underscores",
+        skip_if_contains=":",
+    ),
+    *_pair(
+        ("aws_sqs_queue",), "name", "name_prefix", 80, chars="0-9A-Za-z_-",
+        chars_text="letters, digits, hyphens and underscores", fifo_attribute="fifo_queue",
+    ),
+    *_pair(
+        ("aws_sns_topic",), "name", "name_prefix", 256, chars="0-9A-Za-z_-",
+        chars_text="letters, digits, hyphens and underscores", fifo_attribute="fifo_topic",
+    ),
+    *_pair(
+        ("aws_s3_bucket",), "bucket", "bucket_prefix", 63, chars="0-9a-z.-",
+        chars_text="lowercase letters, digits, dots and hyphens", min_len=3,
+        first="[0-9a-z]", first_text="a lowercase letter or digit",
+        forbidden_prefixes=("xn--", "sthree-", "amzn-s3-demo-"), enforced="apply",
+    ),
+    NameSpec(("aws_elasticache_cluster",), "cluster_id", 50, **_RDS),
+    NameSpec(("aws_elasticache_replication_group",), "replication_group_id", 40, enforced="apply", **_RDS),
+    *_pair(("aws_db_instance",), "identifier", "identifier_prefix", 63, enforced="apply", **_RDS),
+    *_pair(("aws_rds_cluster",), "cluster_identifier", "cluster_identifier_prefix", 63, enforced="apply", **_RDS),
+    *_pair(
+        ("aws_db_subnet_group",), "name", "name_prefix", 255, chars="0-9a-z_ .-",
+        chars_text="lowercase letters, digits, spaces and _ . -",
+    ),
+    NameSpec(("aws_ecs_cluster",), "name", 255, "0-9A-Za-z_-", "letters, digits, hyphens and underscores"),
+    *_pair(
+        ("aws_cloudwatch_log_group",), "name", "name_prefix", 512, chars="0-9A-Za-z_./#-",
+        chars_text="letters, digits and _ . / # -",
+    ),
+    NameSpec(
+        ("aws_ecr_repository",), "name", 256, "0-9a-z._/-", "lowercase letters, digits and . _ / -",
+        min_len=2, enforced="apply",
+    ),
+    *_pair(
+        ("aws_launch_template",), "name", "name_prefix", 125, chars="0-9A-Za-z()./_-",
+        chars_text="letters, digits and ( ) . / _ -", min_len=3,
+    ),
+    *_pair(
+        ("aws_secretsmanager_secret",), "name", "name_prefix", 512, chars="0-9A-Za-z/_+=.@-",
+        chars_text="letters, digits and / _ + = . @ -",
+    ),
+    NameSpec(
+        ("aws_dynamodb_table",), "name", 255, "0-9A-Za-z_.-", "letters, digits and _ . -",
+        min_len=3, enforced="apply",
+    ),
+    NameSpec(
+        ("aws_eks_cluster",), "name", 100, "0-9A-Za-z_-", "letters, digits, hyphens and underscores",
+        first="[0-9A-Za-z]", first_text="a letter or digit",
+    ),
+    NameSpec(
+        ("aws_codebuild_project",), "name", 255, "0-9A-Za-z_-", "letters, digits, hyphens and underscores",
+        min_len=2, first="[0-9A-Za-z]", first_text="a letter or digit", enforced="apply",
+    ),
+    NameSpec(
+        ("aws_kms_alias",), "name", 256, "0-9A-Za-z:/_-", "letters, digits and : / _ -",
+        required_prefix="alias/",
+    ),
+    *_pair(("aws_security_group",), "name", "name_prefix", 255, chars=None),
+]
+
+_BY_TYPE: dict[str, list[NameSpec]] = {}
+for _spec in NAME_SPECS:
+    for _type in _spec.resource_types:
+        _BY_TYPE.setdefault(_type, []).append(_spec)
+
+
+def specs_for(resource_type: str) -> list[NameSpec]:
+    """The name rules of a resource type (empty when tffix knows none)."""
+    return _BY_TYPE.get(resource_type, [])
