@@ -1,0 +1,12 @@
+resource "aws_ecs_service" "app" {
+  name = "app"
+
+  alarms {
+    alarm_names = [
+      aws_cloudwatch_metric_alarm.cpu.alarm_name,
+      aws_cloudwatch_metric_alarm.memory.alarm_name,
+    ]
+    enable   = true
+    rollback = true
+  }
+}

@@ -1,0 +1,5 @@
+resource "aws_ecs_service" "app" {
+  name                               = "app"
+  deployment_minimum_healthy_percent = 50 # half the tasks may stop
+  launch_type                        = "FARGATE"
+}
