@@ -192,3 +192,15 @@ def test_parse_error_without_path() -> None:
 def test_parse_rejects_bytes() -> None:
     with pytest.raises(TypeError):
         fixer.parse(b"a = 1\n")  # type: ignore[arg-type]
+
+
+def test_an_item_starts_at_its_name_not_at_the_comments_it_owns() -> None:
+    text = 'x {\n  # about a\n  a = 1\n}\n\n# about the block\nresource "t" "n" {}\n'
+    doc = fixer.parse(text)
+    block, resource = doc.body.blocks()
+    attribute = block.body.get_attribute("a")
+    assert attribute.leading_lines and resource.leading_lines
+    assert (attribute.line, attribute.column, text[attribute.start]) == (3, 3, "a")
+    assert (resource.line, resource.column) == (7, 1)
+    assert text[resource.start:].startswith('resource "t"')
+    assert resource.code.startswith("# about the block\n")  # the comment still belongs to it

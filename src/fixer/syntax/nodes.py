@@ -194,6 +194,19 @@ class Attribute(Node):
         """The attribute's name as a string."""
         return self.name.value
 
+    # Where the attribute itself begins: its name, not the comment lines it owns.
+    @property
+    def start(self) -> int:
+        return self.name.start_pos
+
+    @property
+    def line(self) -> int:
+        return self.name.line
+
+    @property
+    def column(self) -> int:
+        return self.name.column
+
 
 @_node
 class Block(Node):
@@ -227,6 +240,19 @@ class Block(Node):
     @property
     def is_one_line(self) -> bool:
         return self.open_newline is None
+
+    # Where the block itself begins: its type keyword, not the comment lines it owns.
+    @property
+    def start(self) -> int:
+        return self.type_token.start_pos
+
+    @property
+    def line(self) -> int:
+        return self.type_token.line
+
+    @property
+    def column(self) -> int:
+        return self.type_token.column
 
 
 @_node
