@@ -14,6 +14,12 @@ A case directory holds:
   An empty file means: no finding (a negative case).
 * ``case.json`` (optional) — ``{"unsafe": true, "vars": {"x": "y"}, "rules": ["AWS001"]}``;
   by default only the rule named by the parent directory runs.
+* other files below ``before/`` (``before/tests/unit/test_tap_stack.py``,
+  ``before/cdk.json``) — the repository around the module, for rules such as REPO001:
+  ``before/`` is taken as the repository root, and the files the CLI would show the
+  module (:func:`fixer.discovery.repository_files`) are passed as its extra files.
+  Their findings are written with paths relative to ``before/``
+  (``tests/unit/test_tap_stack.py:1:1: REPO001 ...``); they are never fixed.
 """
 
 from __future__ import annotations
@@ -49,6 +55,12 @@ class RuleCase:
             p.name: p.read_bytes().decode("utf-8")
             for p in sorted(self.before.glob("*.tf"))
         }
+
+    def extra_files(self) -> list[str]:
+        """The repository files around the module, as absolute paths (empty for most cases)."""
+        from fixer.discovery import repository_files
+
+        return [str(p) for p in repository_files(self.before, self.before)]
 
     def expected_after(self) -> dict[str, str]:
         if self.after is None:
@@ -87,11 +99,14 @@ def rule_cases() -> list[RuleCase]:
     return cases
 
 
-def render_findings(findings) -> str:
-    """The findings.txt form of a list of findings."""
+def render_findings(findings, root: Path | None = None) -> str:
+    """The findings.txt form of a list of findings; paths below ``root`` are written relative to it."""
     lines = []
     for f in findings:
-        lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}")
+        path = f.path
+        if root is not None and Path(path).is_absolute() and Path(path).is_relative_to(root):
+            path = Path(path).relative_to(root).as_posix()
+        lines.append(f"{path}:{f.line}:{f.column}: {f.rule} {f.message}")
         for note in f.notes:
             lines.append(f"    {note}")
         if f.fix is not None:

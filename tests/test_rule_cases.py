@@ -15,13 +15,15 @@ CASES = rule_cases()
 def _run(case: RuleCase):
     rules = select_rules(case.rules)
     assert rules, f"no rule selected by {case.rules}"
-    return fix_module(case.sources(), rules, values=case.values(), unsafe=case.unsafe)
+    return fix_module(
+        case.sources(), rules, values=case.values(), unsafe=case.unsafe, extra_files=case.extra_files()
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_findings_snapshot(case: RuleCase) -> None:
     result = _run(case)
-    assert render_findings(result.findings) == case.expected_findings()
+    assert render_findings(result.findings, case.before) == case.expected_findings()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -35,7 +37,9 @@ def test_fixed_text(case: RuleCase) -> None:
 def test_fixpoint_and_validity(case: RuleCase) -> None:
     result = _run(case)
     rules = select_rules(case.rules)
-    again = fix_module(result.fixed, rules, values=case.values(), unsafe=case.unsafe)
+    again = fix_module(
+        result.fixed, rules, values=case.values(), unsafe=case.unsafe, extra_files=case.extra_files()
+    )
     assert again.fixed == result.fixed, "a second run changed the fixed text"
     for path, text in result.fixed.items():
         verdict = gohcl_accepts(text)
