@@ -1,0 +1,3 @@
+output "read_policy_arns" {
+  value = concat(aws_appautoscaling_policy.read_up[*].arn, aws_appautoscaling_policy.read_down[*].arn)
+}

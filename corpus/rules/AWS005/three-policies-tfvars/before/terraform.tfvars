@@ -1,0 +1,1 @@
+high_cpu_target = 75
