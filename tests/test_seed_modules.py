@@ -9,8 +9,7 @@
   changed.
 
 ``examples/ecs-fargate`` (the bundled example) is the same module. The exact fixed text is
-pinned by ``corpus/seeds/ecs-fargate-fixed/``, generated once the rules are settled; the
-snapshot test skips only while that directory does not exist.
+pinned by ``corpus/seeds/ecs-fargate-fixed/`` (reviewed by hand, line by line).
 """
 
 from __future__ import annotations
@@ -271,8 +270,7 @@ def test_lines_no_fix_needed_to_touch_are_unchanged(ecs: ModuleResult) -> None:
 
 
 def test_ecs_fixed_snapshot(ecs: ModuleResult) -> None:
-    if not ECS_FIXED.is_dir():
-        pytest.skip("corpus/seeds/ecs-fargate-fixed/ (the expected fixed text) has not been generated yet")
+    assert ECS_FIXED.is_dir(), "corpus/seeds/ecs-fargate-fixed/ holds the expected fixed text"
     expected = _sources(ECS_FIXED)
     assert sorted(expected) == sorted(ecs.fixed)
     for name in sorted(expected):
