@@ -141,3 +141,29 @@ def test_insert_into_first_run_matches_format() -> None:
         assert result == format_source(result), path
         checked += 1
     assert checked >= 300  # most of the 400 files have a block with attributes
+
+
+def test_keep_fmt_clean_widens_to_the_trailing_comments_fmt_realigns() -> None:
+    from fixer.layout.realign import keep_fmt_clean
+    from fixer.syntax.edits import Edit, apply_edits
+
+    text = 'x {\n  a = "v" # one\n  b = 1   # two\n}\n'
+    start = text.index('"v"')
+    edit = Edit(start, start + 3, '"longer"')
+    widened = keep_fmt_clean(text, [edit])
+    assert apply_edits(text, widened) == 'x {\n  a = "longer" # one\n  b = 1        # two\n}\n'
+    assert widened[0].start >= start  # nothing before the change is part of the edit
+
+
+def test_keep_fmt_clean_leaves_edits_alone_in_a_file_that_was_not_fmt_clean() -> None:
+    from fixer.layout.realign import keep_fmt_clean
+    from fixer.syntax.edits import Edit
+
+    text = 'x {\n  a    = "v" # one\n  b = 1 # two\n}\n'
+    start = text.index('"v"')
+    edit = Edit(start, start + 3, '"longer"')
+    assert keep_fmt_clean(text, [edit]) == [edit]
+    clean = 'x {\n  a = "v"\n}\n'
+    at = clean.index('"v"')
+    assert keep_fmt_clean(clean, [Edit(at, at + 3, "{")]) is None  # does not parse
+    assert keep_fmt_clean(clean, [Edit(at, at + 3, "1"), Edit(at + 1, at + 2, "2")]) is None  # overlap

@@ -24,7 +24,7 @@ from .lines import Line, split_lines
 from .stream import convert
 from .width import text_width
 
-__all__ = ["realign"]
+__all__ = ["realign", "keep_fmt_clean"]
 
 
 def _line_span(text: str, line: Line) -> tuple[int, int]:
@@ -148,3 +148,38 @@ def realign(text: str, doc: Document, edits: Iterable[Edit]) -> list[Edit]:
         parts.append(new_text[pos:e])
         out.append(Edit(old_start, old_end, "".join(parts)))
     return out
+
+
+def keep_fmt_clean(text: str, edits: list[Edit]) -> list[Edit] | None:
+    """``edits``, widened when needed so that a ``terraform fmt``-clean file stays clean.
+
+    :func:`realign` handles the ``=`` runs; a fix can also shift what else fmt
+    aligns, such as the column of trailing comments next to a longer value. When
+    ``text`` was fmt-clean and the edited text is not, the result is the one
+    edit that turns ``text`` into the formatted edited text (the span between
+    the first and the last character that differ); otherwise ``edits`` as they
+    are. None when the edits overlap, or when they make a fmt-clean file
+    unparseable: an edit that cannot be verified is not offered.
+    """
+    from ..errors import ParseError
+    from . import format_source
+
+    try:
+        after = apply_edits(text, edits)
+        if format_source(text) != text:
+            return list(edits)  # nothing to keep; the fix loop verifies that it parses
+        formatted = format_source(after)
+    except (ParseError, ValueError):
+        return None
+    if formatted == after:
+        return list(edits)
+    start = 0
+    limit = min(len(text), len(formatted))
+    while start < limit and text[start] == formatted[start]:
+        start += 1
+    end_old, end_new = len(text), len(formatted)
+    while end_old > start and end_new > start and text[end_old - 1] == formatted[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return [Edit(start, end_old, formatted[start:end_new])]
+

@@ -9,7 +9,8 @@ from ..findings import Applicability, Finding, Fix, Severity
 from ..model.evaluate import Scope, Unknown
 from ..model.module import SourceFile
 from ..syntax import nodes as n
-from ..syntax.edits import Edit, apply_edits, replace_expression
+from ..syntax.edits import Edit, replace_expression
+from ..layout.realign import keep_fmt_clean
 from .base import FixAvailability, Rule, RuleContext
 
 __all__ = ["ReservedNamePrefix"]
@@ -202,7 +203,7 @@ class ReservedNamePrefix(Rule):
         if new_body is None:
             return None
         new_source = value.open.value + new_body + value.close.value
-        edits = _fmt_preserving(f.text, [replace_expression(value, new_source)])
+        edits = keep_fmt_clean(f.text, [replace_expression(value, new_source)])
         if edits is None:
             return None
         elsewhere = _occurrences_outside(ctx, value.source, f, block)
@@ -280,7 +281,7 @@ class ReservedNamePrefix(Rule):
             value = attribute.value
             written = _written_prefix(value)
             if written is not None and not head.startswith(("aws/", "/")):
-                edits = _fmt_preserving(f.text, [Edit(value.open.end_pos, value.open.end_pos, "alias/")])
+                edits = keep_fmt_clean(f.text, [Edit(value.open.end_pos, value.open.end_pos, "alias/")])
                 if edits is not None:
                     fix = self.fix(
                         'Prefix the name with "alias/"', Applicability.SAFE,
@@ -358,36 +359,6 @@ def _move_marker(parts: tuple, marker: str) -> str | None:
         return rest + "".join(others[:-1]) + tail[:j] + "-" + tag + tail[j:]
     return rest + "".join(others) + "-" + tag
 
-
-def _fmt_preserving(text: str, edits: list[Edit]) -> list[Edit] | None:
-    """``edits``, widened when needed so that a fmt-clean file stays fmt-clean.
-
-    A longer value can shift the column of an aligned trailing comment; when the file
-    was fmt-clean, the edit is widened to the span that ``terraform fmt`` would rewrite.
-    """
-    try:
-        new = apply_edits(text, edits)
-    except ValueError:
-        return None
-    try:
-        import fixer
-
-        if fixer.format(text) != text:
-            return edits
-        formatted = fixer.format(new)
-    except Exception:  # noqa: BLE001 - layout is best effort; the plain edit is still right
-        return edits
-    if formatted == new:
-        return edits
-    start = 0
-    limit = min(len(text), len(formatted))
-    while start < limit and text[start] == formatted[start]:
-        start += 1
-    end_old, end_new = len(text), len(formatted)
-    while end_old > start and end_new > start and text[end_old - 1] == formatted[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return [Edit(start, end_old, formatted[start:end_new])]
 
 
 def _occurrences_outside(

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Union
 
+from ..errors import ParseError
 from ..findings import Applicability, Finding, Severity
-from ..layout import format_source
-from ..layout.realign import realign
+from ..layout.realign import keep_fmt_clean, realign
 from ..model.module import SourceFile
 from ..syntax.edits import Edit, apply_edits, full_span
 from ..syntax.nodes import Attribute, Block, Body, EmptyLine, Heredoc, Node
@@ -682,30 +682,9 @@ def _finish(text: str, doc, edits: list[Edit]) -> list[Edit] | None:
     """Realign the runs the edits land in; if the file was fmt-clean, keep it fmt-clean."""
     try:
         edits = realign(text, doc, edits)
-        after = apply_edits(text, edits)
-        if format_source(text) != text:
-            return edits
-        formatted = format_source(after)
-    except Exception:  # noqa: BLE001 - an edit we cannot verify is not offered
+    except (ParseError, ValueError):  # an edit we cannot verify is not offered
         return None
-    if formatted == after:
-        return edits
-    # Widen to one edit that also covers what terraform fmt still re-lays out (trailing
-    # comment columns next to the moved lines).
-    a = min(e.start for e in edits)
-    delta = len(after) - len(text)
-    b_new = max(e.end for e in edits) + delta
-    prefix = 0
-    limit = min(len(after), len(formatted))
-    while prefix < limit and after[prefix] == formatted[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and after[-1 - suffix] == formatted[-1 - suffix]:
-        suffix += 1
-    start = min(a, prefix)
-    end_new = max(b_new, len(after) - suffix)
-    end_formatted = end_new + (len(formatted) - len(after))
-    return [Edit(start, end_new - delta, formatted[start:end_formatted])]
+    return keep_fmt_clean(text, edits)
 
 
 def _remove_block_edits(f: SourceFile, block: Block) -> list[Edit] | None:

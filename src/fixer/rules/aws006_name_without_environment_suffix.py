@@ -10,7 +10,8 @@ from typing import Iterable
 from ..findings import Applicability, Finding, Severity
 from ..model.module import Module
 from ..syntax import nodes as n
-from ..syntax.edits import Edit, apply_edits
+from ..syntax.edits import Edit
+from ..layout.realign import keep_fmt_clean
 from .base import FixAvailability, Rule, RuleContext
 
 __all__ = ["NameWithoutEnvironmentSuffix"]
@@ -191,7 +192,7 @@ class NameWithoutEnvironmentSuffix(Rule):
                 continue
             new_body = _suggest(rtype, _raw(value), suffix.reference)
             new_source = value.open.value + new_body + value.close.value
-            edits = _fmt_preserving(f.text, [Edit(value.start, value.end, new_source)])
+            edits = keep_fmt_clean(f.text, [Edit(value.start, value.end, new_source)])
             fix = None
             if edits is not None:
                 fix = self.fix(
@@ -313,29 +314,3 @@ def _suggest(rtype: str, raw: str, reference: str) -> str:
         return raw[: m.start()] + separator + marker + raw[m.start():]
     return raw + separator + marker
 
-
-def _fmt_preserving(text: str, edits: list[Edit]) -> list[Edit] | None:
-    """``edits``, widened when needed so that a fmt-clean file stays fmt-clean."""
-    try:
-        new = apply_edits(text, edits)
-    except ValueError:
-        return None
-    try:
-        import fixer
-
-        if fixer.format(text) != text:
-            return edits
-        formatted = fixer.format(new)
-    except Exception:  # noqa: BLE001 - layout is best effort; the plain edit is still right
-        return edits
-    if formatted == new:
-        return edits
-    start = 0
-    limit = min(len(text), len(formatted))
-    while start < limit and text[start] == formatted[start]:
-        start += 1
-    end_old, end_new = len(text), len(formatted)
-    while end_old > start and end_new > start and text[end_old - 1] == formatted[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return [Edit(start, end_old, formatted[start:end_new])]
