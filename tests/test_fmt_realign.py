@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from corpus_paths import corpus_files, corpus_id, requires_shared
+from corpus_paths import corpus_files, requires_shared
 
 import fixer
 from fixer.layout import format_source

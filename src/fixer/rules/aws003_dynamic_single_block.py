@@ -226,23 +226,13 @@ class DynamicSingleBlock(Rule):
     def _block_finding(
         self, file: SourceFile, block: n.Block, message: str, fix: Fix | str, severity: Severity
     ) -> Finding:
-        """A finding from the block's type keyword to its closing brace.
+        """A finding on the block, from its type keyword to its closing brace.
 
-        ``fix`` is the fix, or the reason there is none (shown as a note). ``Finding.at``
-        would start at the block's first token, which for a block with comment lines
-        above it is the end of the first comment line.
+        ``fix`` is the fix, or the reason there is none (shown as a note).
         """
-        notes: tuple[str, ...] = ()
         if isinstance(fix, str):
-            notes, fix = (f"no automatic fix: {fix}",), None
-        start, end = block.type_token.start_pos, block.close_brace.end_pos
-        end_line = file.text.count("\n", 0, end) + 1
-        end_column = end - (file.text.rfind("\n", 0, end) + 1) + 1
-        token = block.type_token
-        return Finding(
-            self.code, message, file.path, token.line, token.column, end_line, end_column,
-            start, end, severity, fix, notes,
-        )
+            return self.finding(file, block, message, severity=severity, notes=(f"no automatic fix: {fix}",))
+        return self.finding(file, block, message, fix=fix, severity=severity)
 
     # ---- fixes -------------------------------------------------------------------------------
     def _dynamic_fix(self, file: SourceFile, entry: SingleChild, parent: n.Block, dynamic: n.Block) -> Fix | str:
@@ -329,7 +319,7 @@ class DynamicSingleBlock(Rule):
             return "the blocks are not indented two spaces per level"
         edits: list[Edit] = []
         for previous, current in zip(children, children[1:]):
-            close_at = previous.end
+            close_at = full_span(previous)[1]
             open_at = full_span(current)[0]
             if close_at == open_at:
                 edits.append(Edit(close_at, close_at, f"{indent}}}{newline}{indent}{name} {{{newline}"))
@@ -585,5 +575,5 @@ def _name_used(node: n.Node, name: str) -> bool:
 
 def _insert_iterator(text: str, for_each: n.Attribute, indent: str, name: str, newline: str) -> Edit:
     """``iterator = <name>`` on the line after ``for_each`` (same name width: the run stays aligned)."""
-    at = for_each.end
+    at = full_span(for_each)[1]  # after its line ending
     return Edit(at, at, f"{indent}  iterator = {name}{newline}")

@@ -10,7 +10,7 @@ from ..errors import ParseError
 from ..findings import Applicability, Finding, Severity
 from ..layout.realign import keep_fmt_clean, realign
 from ..model.module import SourceFile
-from ..syntax.edits import Edit, apply_edits, full_span
+from ..syntax.edits import Edit, full_span
 from ..syntax.nodes import Attribute, Block, Body, EmptyLine, Heredoc, Node
 from ..syntax.tokens import Token
 from .base import FixAvailability, Rule, RuleContext
@@ -219,7 +219,7 @@ class EcsDeploymentConfiguration(Rule):
                 fix = self.fix(_title(plan.moved, dropped, keeps), Applicability.SAFE, *((f.path, e) for e in edits))
             else:
                 notes.append("the settings could not be moved automatically (heredoc or unusual indentation)")
-        return _finding_at(self.code, f, block, message, fix, Severity.ERROR, tuple(notes))
+        return self.finding(f, block, message, fix=fix, severity=Severity.ERROR, notes=tuple(notes))
 
     def _version_finding(
         self, f: SourceFile, block: Block, plan: "_Plan", where: str, constraint: str | None, dynamic: bool
@@ -259,21 +259,8 @@ class EcsDeploymentConfiguration(Rule):
                     "Remove the empty deployment_configuration block", Applicability.SAFE,
                     *((f.path, e) for e in edits),
                 )
-        return _finding_at(self.code, f, block, message, fix, severity, notes)
+        return self.finding(f, block, message, fix=fix, severity=severity, notes=notes)
 
-
-def _finding_at(
-    code: str, f: SourceFile, block: Block, message: str, fix, severity: Severity, notes: tuple[str, ...]
-) -> Finding:
-    """A finding spanning the block from its type (``Rule.finding`` would start at its comments)."""
-    start, end = block.type_token.start_pos, block.end
-    text = f.text
-    end_line = text.count("\n", 0, end) + 1
-    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
-    return Finding(
-        code, message, f.path, block.type_token.line, block.type_token.column, end_line, end_column,
-        start, end, severity, fix, notes,
-    )
 
 
 # ---- classification -------------------------------------------------------------------

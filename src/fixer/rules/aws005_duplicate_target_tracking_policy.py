@@ -201,7 +201,7 @@ class DuplicateTargetTrackingPolicy(Rule):
                 f"{policy.address} tracks metric {policy.metric_label} on the same scalable target "
                 f"as {kept.address}; AWS allows only one TargetTrackingScaling policy per metric"
             )
-            yield self.finding(policy.file, _Header(policy.block), message, fix=fix, notes=tuple(notes))  # type: ignore[arg-type]
+            yield self.finding(policy.file, policy.block, message, fix=fix, notes=tuple(notes))
 
 
 # ---- reading a policy ----------------------------------------------------------------------
@@ -234,15 +234,6 @@ class _Policy:
             return shown if shown == source else f"{shown} ({source})"
         return source
 
-
-class _Header:
-    """Where a finding on a block points: from its type keyword (not its leading comments) to its end."""
-
-    def __init__(self, block: Block) -> None:
-        self.start = block.type_token.start_pos
-        self.end = block.close_brace.end_pos
-        self.line = block.type_token.line
-        self.column = block.type_token.column
 
 
 def _tokens_text(node: Node) -> str:

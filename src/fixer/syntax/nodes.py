@@ -207,6 +207,11 @@ class Attribute(Node):
     def column(self) -> int:
         return self.name.column
 
+    @property
+    def end(self) -> int:
+        """Just past the value: the line's trailing comment and newline are not part of it."""
+        return self.value.end
+
 
 @_node
 class Block(Node):
@@ -253,6 +258,11 @@ class Block(Node):
     @property
     def column(self) -> int:
         return self.type_token.column
+
+    @property
+    def end(self) -> int:
+        """Just past the closing brace: the newline after it is not part of it."""
+        return self.close_brace.end_pos
 
 
 @_node
