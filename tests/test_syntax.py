@@ -204,3 +204,5 @@ def test_an_item_starts_at_its_name_not_at_the_comments_it_owns() -> None:
     assert (resource.line, resource.column) == (7, 1)
     assert text[resource.start:].startswith('resource "t"')
     assert resource.code.startswith("# about the block\n")  # the comment still belongs to it
+    assert text[block.start:block.end] == 'x {\n  # about a\n  a = 1\n}'  # not the newline after "}"
+    assert text[attribute.start:attribute.end] == "a = 1"
