@@ -30,6 +30,13 @@ class _DefaultToCheck(click.Group):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context):  # noqa: ANN201
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as e:  # SIGINT/SIGTERM outside a place that reports it itself
+            click.echo("error: interrupted", err=True)
+            ctx.exit(_interrupt_exit_code(e))
+
 
 def iter_hcl_files(paths: tuple[str, ...]) -> list[Path]:
     """The HCL files named by ``paths``: files as given, directories walked, sorted."""
@@ -59,54 +66,88 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--write", is_flag=True, help="Apply fixes in place (safe ones; unsafe too with --unsafe-fixes).")
-@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change behaviour.")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None, help="Also apply fixes that may change behaviour (overrides the config).")
 @click.option("--select", multiple=True, metavar="CODE", help="Only these rules (code prefixes, repeatable).")
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules (code prefixes, repeatable).")
 @click.option("--var", "variables", multiple=True, metavar="NAME=VALUE", help="A variable value, as terraform -var.")
 @click.option("--var-file", "var_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="A tfvars file.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option(
+    "--format", "output_format", default="text", show_default=True,
+    type=click.Choice(["text", "json", "sarif", "github", "rdjson", "rdjsonl", "diff"]),
+    help="Output format; every format but text only suggests (writes nothing).",
+)
+@click.option("--diff-base", metavar="REF", help="With --format github: comment only on lines changed since REF.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
 def check(
-    paths: tuple[str, ...], show_diff: bool, write: bool, unsafe_fixes: bool, select: tuple[str, ...],
+    paths: tuple[str, ...], show_diff: bool, write: bool, unsafe_fixes: bool | None, select: tuple[str, ...],
     ignore: tuple[str, ...], variables: tuple[str, ...], var_files: tuple[str, ...], debug: bool,
+    output_format: str = "text", diff_base: str | None = None, config_file: str | None = None,
+    isolated: bool = False,
 ) -> None:
     """Check PATHS (files or directories) for known deployment failures."""
+    if output_format == "diff":
+        show_diff, output_format = True, "text" if not write else "diff"
+    if output_format != "text" and (write or show_diff):
+        raise click.UsageError(f"--format {output_format} only suggests fixes: drop --write/--diff")
+    if diff_base and output_format != "github":
+        raise click.UsageError("--diff-base goes with --format github")
+    config: bool | str = config_file if config_file else not isolated
     from .api import check_paths
+    from .config import ConfigError
     from .report.diff import render_diff
     from .report.text import render_text
 
     if show_diff and write:
         raise click.UsageError("--diff shows the fixes and --write applies them: choose one")
-    try:
-        results = check_paths(
-            paths, select=select, ignore=ignore, unsafe=unsafe_fixes, fix=show_diff or write,
-            variables=variables, var_files=var_files,
-        )
-    except Exception as e:  # noqa: BLE001 - last line of defence: no traceback without --debug
-        if debug:
-            raise
-        click.echo(f"error: internal error: {type(e).__name__}: {e} (run with --debug for details)", err=True)
-        sys.exit(EXIT_ERROR)
+    from .writer import handle_interrupts
+
+    click.get_current_context().with_resource(handle_interrupts())  # SIGTERM too: exit 143, never half-written
+    with handle_interrupts():
+        try:
+            results = check_paths(
+                paths, select=select, ignore=ignore, unsafe=unsafe_fixes,
+                fix=show_diff or write or output_format != "text",
+                variables=variables, var_files=var_files, config=config,
+            )
+            unsafe_fixes = _effective_unsafe(unsafe_fixes, paths, config)
+        except (ConfigError, FileNotFoundError) as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(EXIT_ERROR)
+        except KeyboardInterrupt as e:
+            click.echo("error: interrupted; no file was written", err=True)
+            sys.exit(_interrupt_exit_code(e))
+        except Exception as e:  # noqa: BLE001 - last line of defence: no traceback without --debug
+            if debug:
+                raise
+            click.echo(f"error: internal error: {type(e).__name__}: {e} (run with --debug for details)", err=True)
+            sys.exit(EXIT_ERROR)
 
     color = sys.stdout.isatty()
     style = click.style if color else (lambda text, **_: text)
     errors = sum(1 for r in results if r.error)
-    if show_diff:
-        click.echo(render_diff(results), nl=False)
+    if output_format != "text":
+        try:
+            click.echo(_render(output_format, results, bool(unsafe_fixes), diff_base), nl=False)
+        except RuntimeError as e:  # git failed for --diff-base
+            click.echo(f"error: {e}", err=True)
+            sys.exit(EXIT_ERROR)
+        remaining = sum(len(r.findings) for r in results)
+    elif show_diff:
+        click.echo(render_diff(results), nl=False, color=True)  # color=True: keep the file's own escape bytes
         click.echo(render_text(results, style=style, unsafe=unsafe_fixes), nl=False, err=True)
         remaining = sum(len(r.findings) for r in results)
     elif write:
-        from .writer import write_atomic
-
-        for result in results:
-            if not result.changed:
-                continue
-            try:
-                write_atomic(result.path, result.fixed)  # type: ignore[arg-type]
-            except OSError as e:
-                result.error = f"{result.path}: could not write: {e.strerror or e}"
-                errors += 1
+        failed, interrupted = _write_fixed(results)
+        errors += failed
         click.echo(render_text(results, style=style, unsafe=unsafe_fixes, fixed=True), nl=False)
         remaining = sum(len(r.remaining) for r in results)
+        if interrupted is not None:
+            written = sum(1 for r in results if r.changed and not r.error)
+            click.echo(f"error: interrupted; {written} fixed file{'s' * (written != 1)} written, "
+                       f"the others left as they were", err=True)
+            sys.exit(_interrupt_exit_code(interrupted))
     else:
         click.echo(render_text(results, style=style, unsafe=unsafe_fixes), nl=False)
         remaining = sum(len(r.findings) for r in results)
@@ -124,13 +165,113 @@ def check(
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining else EXIT_OK)
 
 
+def _effective_unsafe(given: bool | None, paths: tuple[str, ...], config: bool | str) -> bool:
+    """--unsafe-fixes / --no-unsafe-fixes, else the configuration of the first path's module."""
+    if given is not None:
+        return given
+    from .config import Config, config_for, load_config
+
+    settings = load_config(config) if isinstance(config, str) else config_for(paths[0]) if config else Config()
+    return bool(settings.unsafe_fixes)
+
+
+def _render(output_format: str, results: list, unsafe: bool, diff_base: str | None) -> str:
+    """A suggest-only view of the results: nothing is written."""
+    if output_format == "json":
+        from .report.json_format import render_json
+
+        return render_json(results, unsafe=unsafe)
+    if output_format == "sarif":
+        from .report.sarif import render_sarif
+
+        return render_sarif(results)
+    if output_format == "github":
+        from .report.github import git_changed_lines, render_github
+
+        changed = git_changed_lines(diff_base) if diff_base else None
+        return render_github(results, unsafe=unsafe, changed=changed)
+    from .report.rdjson import render_rdjson, render_rdjsonl
+
+    return (render_rdjson if output_format == "rdjson" else render_rdjsonl)(results, unsafe=unsafe)
+
+
+def _interrupt_exit_code(error: KeyboardInterrupt) -> int:
+    """130 for SIGINT, 143 for SIGTERM (128 + the signal number), as shells report them."""
+    return getattr(error, "exit_code", 130)
+
+
+def _write_fixed(results: list) -> tuple[int, KeyboardInterrupt | None]:
+    """Write the changed files, one module (directory) at a time with interrupts held back.
+
+    A file is written only if its fixed text parses and the file still holds the
+    text that was checked. A file that cannot be written gets ``error`` set (its
+    fixes count as not applied); the others are still written. Returns the number
+    of failures and the interrupt that stopped the writing, if one did.
+    """
+    from .errors import ParseError
+    from .syntax.parser import parse
+    from .writer import WriteError, handle_interrupts, write_files
+
+    groups: dict[Path, list] = {}
+    for result in results:
+        if result.changed:
+            groups.setdefault(Path(result.path).parent, []).append(result)
+    outcomes: list = []
+    interrupted: KeyboardInterrupt | None = None
+    with handle_interrupts():
+        try:
+            for group in groups.values():
+                items = []
+                for result in group:
+                    try:
+                        parse(result.fixed, result.path)
+                    except ParseError as e:  # the fix loop verifies this; never write a broken file anyway
+                        outcomes.append(_Outcome(result.path, WriteError(result.path, f"the fixed text does not parse ({e})")))
+                        continue
+                    items.append((result.path, result.fixed, result.original))
+                write_files(items, outcomes)
+        except KeyboardInterrupt as e:
+            interrupted = e
+    by_path = {r.path: r for r in results}
+    done = set()
+    failed = 0
+    for outcome in outcomes:
+        done.add(outcome.path)
+        if outcome.error is not None:
+            _not_written(by_path[outcome.path], str(outcome.error))
+            failed += 1
+    if interrupted is not None:
+        for group in groups.values():
+            for result in group:
+                if result.path not in done:
+                    _not_written(result, f"{result.path}: not written: interrupted")
+                    failed += 1
+    return failed, interrupted
+
+
+class _Outcome:
+    def __init__(self, path: str, error: Exception | None) -> None:
+        self.path = path
+        self.error = error
+
+
+def _not_written(result, message: str) -> None:
+    result.error = message  # the report shows this line for the file, and nothing else
+    result.remaining = []
+    result.applied = []
+    result.fixed = result.original
+
+
 @main.command()
 def rules() -> None:
     """List the rules."""
     from .rules import all_rules
 
+    from .suppression import UNUSED_CODE, UNUSED_DOC, UNUSED_NAME
+
     for rule in all_rules():
         click.echo(f"{rule.code}  {rule.name:<32} fix: {rule.fix_availability:<9} {rule.summary()}")
+    click.echo(f"{UNUSED_CODE}  {UNUSED_NAME:<32} fix: {'display':<9} {UNUSED_DOC.splitlines()[0]}")
 
 
 @main.command()
@@ -139,7 +280,13 @@ def explain(code: str) -> None:
     """Print a rule's documentation."""
     from .rules import rule_by_code
 
+    from .suppression import UNUSED_CODE, UNUSED_DOC, UNUSED_NAME
+
     rule = rule_by_code(code)
+    if rule is None and code.upper() == UNUSED_CODE:
+        click.echo(f"{UNUSED_CODE} ({UNUSED_NAME})\n")
+        click.echo(UNUSED_DOC.strip())
+        return
     if rule is None:
         click.echo(f"error: no rule {code!r}; `tffix rules` lists them", err=True)
         sys.exit(EXIT_ERROR)
@@ -151,6 +298,7 @@ def explain(code: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 def roundtrip(paths: tuple[str, ...]) -> None:
     """Parse each file and check that printing the tree gives back every byte."""
+    from .discovery import SourceError, read_source
     from .errors import ParseError
     from .syntax.parser import parse
 
@@ -158,9 +306,9 @@ def roundtrip(paths: tuple[str, ...]) -> None:
     files = iter_hcl_files(paths)
     for path in files:
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = read_source(path)
             tree = parse(text, str(path))
-        except ParseError as e:
+        except (ParseError, SourceError) as e:
             click.echo(f"error: {e}", err=True)
             failures += 1
             continue

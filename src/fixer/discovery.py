@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["ModuleFiles", "discover_modules", "SKIP_DIRS"]
+__all__ = [
+    "ModuleFiles", "discover_modules", "SKIP_DIRS", "repository_root", "repository_files",
+    "SourceError", "read_source",
+]
 
 SKIP_DIRS = frozenset({".terraform", ".git", ".tffix_cache", "node_modules", "__pycache__", ".venv"})
 
@@ -17,27 +23,182 @@ class ModuleFiles:
     directory: Path
     files: list[Path]  # every .tf file in the directory, sorted: the module
     targets: list[Path] = field(default_factory=list)  # the files to report on and fix
+    extra_files: list[Path] = field(default_factory=list)  # the repository's other files rules read (tests, cdk.json)
 
 
 def discover_modules(paths: list[str]) -> list[ModuleFiles]:
     """Group the ``.tf`` files named by ``paths`` (files or directories, walked) into modules."""
     targets: dict[Path, set[Path]] = {}
+    scan_roots: dict[Path, Path] = {}  # module directory -> the command-line path that found it
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for file in sorted(_walk(path)):
+        found = sorted(_walk(path)) if path.is_dir() else []
+        if path.is_dir() and (found or path.suffix != ".tf"):
+            for file in found:
                 targets.setdefault(file.parent, set()).add(file)
-        else:
+                scan_roots.setdefault(file.parent, path)
+        else:  # a file; or a directory named "x.tf" with no .tf file below, reported when read
             targets.setdefault(path.parent, set()).add(path)
+            scan_roots.setdefault(path.parent, path.parent)
     modules = []
+    cache: dict = {}  # directory -> its test files / ("cdk", directory) -> cdk.json files near it
     for directory in sorted(targets):
-        files = sorted(p for p in directory.glob("*.tf") if p.is_file())
+        files = sorted(p for p in directory.glob("*.tf") if _is_tf_file(p))
         wanted = sorted(targets[directory])
         for extra in wanted:
             if extra not in files:
                 files.append(extra)
-        modules.append(ModuleFiles(directory, files, wanted))
+        root = repository_root(directory, scan_roots[directory])
+        modules.append(ModuleFiles(directory, files, wanted, repository_files(directory, root, cache)))
     return modules
+
+
+# ---- the repository around a module -----------------------------------------------------
+# A module's repository is the nearest directory above it (at most MAX_LEVELS up) holding a
+# ``.git`` entry (a directory, or a file in worktrees and submodules); without one, the path
+# given on the command line. Rules that judge the repository (REPO001: CDK tests in a
+# Terraform-only repository) get the files below, as ``Module.extra_files``.
+
+MAX_LEVELS = 32  # how far above a module to look for ``.git``
+MAX_EXTRA_FILES = 500  # per test directory: a bound on what one run reads
+TEST_DIRS = ("tests", "test")
+CDK_APP_FILE = "cdk.json"
+_SKIP_BELOW_TESTS = SKIP_DIRS | {"venv", "site-packages", "cdk.out"}
+
+
+def repository_root(directory: Path, fallback: Path) -> Path:
+    """The root of the repository holding ``directory``, in the same style (relative or not)."""
+    start = Path(os.path.abspath(directory))
+    here = start
+    for _ in range(MAX_LEVELS):
+        if (here / ".git").exists():
+            return _like(here, directory)
+        if here.parent == here:
+            break
+        here = here.parent
+    return fallback if fallback.is_dir() else directory
+
+
+def is_python_test(relative: Path) -> bool:
+    """``test_*.py``, ``*_test.py``, or any ``.py`` below a ``tests``/``test`` directory."""
+    if relative.suffix != ".py":
+        return False
+    name = relative.name
+    return name.startswith("test_") or name.endswith("_test.py") or any(p in TEST_DIRS for p in relative.parts[:-1])
+
+
+def repository_files(directory: Path, root: Path, cache: dict | None = None) -> list[Path]:
+    """The Python test files a module's repository shows it, and the ``cdk.json`` files near them.
+
+    Test files: for each directory from the module's up to ``root``, its own ``test_*.py`` /
+    ``*_test.py`` and every ``.py`` below its ``tests/`` or ``test/`` folder. CDK apps: for
+    each directory that holds such tests, every ``cdk.json`` below it (a few levels deep) or
+    above it up to ``root``. Paths keep the style of ``directory`` (relative stays relative).
+    """
+    cache = {} if cache is None else cache
+    top = Path(os.path.abspath(root))
+    here = Path(os.path.abspath(directory))
+    if here != top and top not in here.parents:
+        top = here
+    found: list[Path] = []
+    apps: set[Path] = set()
+    while True:
+        if here not in cache:
+            cache[here] = _tests_in(here)
+        if cache[here]:
+            found.extend(cache[here])
+            apps.update(_cdk_apps(here, top, cache))
+        if here == top or here.parent == here:
+            break
+        here = here.parent
+    out = sorted(set(found)) + sorted(apps)
+    return [_like(p, directory) for p in out]
+
+
+CDK_SEARCH_DEPTH = 4  # how deep below a directory with tests to look for cdk.json
+CDK_SEARCH_DIRS = 2000  # and how many directories at most
+
+
+def _cdk_apps(directory: Path, top: Path, cache: dict) -> list[Path]:
+    key = ("cdk", directory)
+    if key in cache:
+        return cache[key]
+    out: list[Path] = []
+    folder = directory
+    while True:  # above, up to the root
+        if (folder / CDK_APP_FILE).is_file():
+            out.append(folder / CDK_APP_FILE)
+        if folder == top or folder.parent == folder:
+            break
+        folder = folder.parent
+    stack = [(directory, 0)]
+    visited = 0
+    while stack and visited < CDK_SEARCH_DIRS:  # below, bounded
+        folder, depth = stack.pop()
+        visited += 1
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if depth < CDK_SEARCH_DEPTH and not entry.is_symlink() and entry.name not in _SKIP_BELOW_TESTS and not entry.name.startswith("."):
+                        stack.append((entry, depth + 1))
+                elif entry.name == CDK_APP_FILE and folder != directory and entry.is_file():
+                    out.append(entry)
+            except OSError:
+                continue
+    cache[key] = out
+    return out
+
+
+def _tests_in(directory: Path) -> list[Path]:
+    out: list[Path] = []
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError:
+        return out
+    for entry in entries:
+        try:
+            if entry.is_file() and is_python_test(Path(entry.name)):
+                out.append(entry)
+            elif entry.name in TEST_DIRS and entry.is_dir() and not entry.is_symlink():
+                out.extend(_python_below(entry))
+        except OSError:
+            continue
+    return out
+
+
+def _python_below(root: Path) -> list[Path]:
+    out: list[Path] = []
+    stack = [root]
+    while stack and len(out) < MAX_EXTRA_FILES:
+        directory = stack.pop()
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if not entry.is_symlink() and entry.name not in _SKIP_BELOW_TESTS and not entry.name.startswith("."):
+                        stack.append(entry)
+                elif entry.suffix == ".py" and entry.is_file():
+                    out.append(entry)
+            except OSError:
+                continue
+    return out[:MAX_EXTRA_FILES]
+
+
+def _like(path: Path, example: Path) -> Path:
+    """``path`` (absolute) written relative to the working directory when ``example`` is relative."""
+    if example.is_absolute():
+        return path
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive on Windows
+        return path
 
 
 def _walk(root: Path):
@@ -52,5 +213,89 @@ def _walk(root: Path):
             if entry.is_dir() and not entry.is_symlink():
                 if entry.name not in SKIP_DIRS and not entry.name.startswith("."):
                     stack.append(entry)
-            elif entry.suffix == ".tf" and entry.is_file():
+            elif _is_tf_file(entry):
                 yield entry
+
+
+def _is_tf_file(entry: Path) -> bool:
+    """A ``.tf`` file of a module: a regular file, or a symlink that does not lead to a directory.
+
+    A dangling symlink or a symlink loop named ``x.tf`` is kept, so that reading it
+    reports it rather than the module being checked without it in silence.
+    """
+    if entry.suffix != ".tf":
+        return False
+    try:
+        if entry.is_file():
+            return True
+        return entry.is_symlink() and not entry.is_dir()
+    except OSError:
+        return entry.is_symlink()
+
+
+# ---- reading one file -------------------------------------------------------------------
+
+
+class SourceError(ValueError):
+    """A file that cannot be read as HCL text; ``str()`` is one line, ``path[:line:column]: reason``."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None, column: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line  # 1-based, when the problem is at a place in the file
+        self.column = column  # 1-based, in code points
+        where = f"{path}:{line}:{column}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+
+
+def _place(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def read_source(path: str | os.PathLike[str]) -> str:
+    """The text of a ``.tf`` file: UTF-8, with its BOM and line endings as they are.
+
+    Raises :class:`SourceError` with a one-line reason for a directory, a FIFO or
+    device, a file that cannot be opened (permissions, a dangling symlink, a
+    symlink loop), bytes that are not UTF-8, or a NUL byte; with the line and
+    column where the problem is in the file.
+    """
+    shown = os.fspath(path)
+    try:
+        info = os.stat(path)
+    except OSError as e:
+        raise SourceError(shown, _os_reason(e)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise SourceError(shown, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(shown, "not a regular file")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as e:
+        raise SourceError(shown, _os_reason(e)) from None
+    nul = data.find(b"\0")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if 0 <= nul < e.start:
+            line, column = _place(data, nul)
+            raise SourceError(shown, "contains a NUL byte; not a text file", line, column) from None
+        line, column = _place(data, e.start)
+        bad = data[e.start:e.end].hex(" ")
+        raise SourceError(shown, f"not UTF-8 text (invalid byte 0x{bad} at offset {e.start})", line, column) from None
+    if nul >= 0:
+        line, column = _place(data, nul)
+        raise SourceError(shown, "contains a NUL byte; not a text file", line, column)
+    return text
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "cannot read: too many levels of symbolic links"
+    if error.errno == errno.ENOENT:
+        return "cannot read: no such file (a dangling symlink, or removed)"
+    text = error.strerror or str(error)
+    return "cannot read: " + text[:1].lower() + text[1:]

@@ -16,11 +16,21 @@ def render_diff(results: list[FileResult]) -> str:
             continue
         assert result.original is not None and result.fixed is not None
         diff = difflib.unified_diff(
-            result.original.splitlines(keepends=True),
-            result.fixed.splitlines(keepends=True),
+            _lines(result.original),
+            _lines(result.fixed),
             fromfile=f"a/{result.path}",
             tofile=f"b/{result.path}",
         )
         for line in diff:
             chunks.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(chunks)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines ending at ``\\n`` only (``str.splitlines`` also cuts at form feeds and U+2028,
+    which would make the diff differ from what ``--write`` writes)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out

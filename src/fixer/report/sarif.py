@@ -1,0 +1,178 @@
+"""``--format sarif``: SARIF 2.1.0, as GitHub code scanning accepts it.
+
+One run; its driver lists every rule (``id``, ``name``, short description = the
+docstring's first line, full description = its *What it does* section, help =
+the whole docstring, ``helpUri``, default level). Each finding is a result with
+one physical location and, when it has a fix, one ``fixes`` entry whose
+``artifactChanges`` hold the fix's edits as ``replacements`` on the original
+text (``deletedRegion`` + ``insertedContent``; an insertion is an empty
+region). Columns are Unicode code points (``columnKind: unicodeCodePoints``),
+1-based, end columns exclusive, as SARIF defines them. Files that could not be
+processed and fixes that were dropped are tool execution notifications.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..api import FileResult
+from ..findings import Applicability, Finding, Severity
+from .hunks import DOCS_URL, help_uri, position, read_text
+
+__all__ = ["SARIF_SCHEMA", "to_sarif", "render_sarif", "rule_descriptors"]
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+_SECTION = re.compile(r"^(?:\*([A-Z][^*]*)\*|#{1,4} +([A-Z].*?))\s*$")  # *What it does* or ## What it does
+
+
+def _sections(doc: str) -> dict[str, str]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in doc.splitlines()[1:]:
+        match = _SECTION.match(line.strip())
+        if match:
+            current = (match.group(1) or match.group(2)).strip().rstrip("?").lower()
+            sections[current] = []
+        elif current:
+            sections[current].append(line)
+    return {k: "\n".join(v).strip() for k, v in sections.items()}
+
+
+def _descriptor(code: str, name: str, doc: str, severity: Severity) -> dict[str, Any]:
+    summary = doc.splitlines()[0].strip() if doc.strip() else name
+    full = _sections(doc).get("what it does") or summary
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": full},
+        "help": {"text": doc or summary, "markdown": doc or summary},
+        "helpUri": help_uri(code),
+        "defaultConfiguration": {"level": _level(severity)},
+        "properties": {"tags": ["terraform", "aws"]},
+    }
+
+
+def rule_descriptors() -> list[dict[str, Any]]:
+    """Every rule, and TFX001 (unused suppression), as SARIF reportingDescriptors."""
+    from ..rules import all_rules
+    from ..suppression import UNUSED_CODE, UNUSED_DOC, UNUSED_NAME
+
+    out = [_descriptor(r.code, r.name, r.documentation(), r.severity) for r in all_rules()]
+    out.append(_descriptor(UNUSED_CODE, UNUSED_NAME, UNUSED_DOC, Severity.WARNING))
+    return out
+
+
+def _level(severity: Severity) -> str:
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a relative URI reference (``/`` separators, percent-encoded)."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return "file://" + quote(pure.as_posix())
+    return quote(pure.as_posix())
+
+
+def _region(text: str | None, start: int, end: int) -> dict[str, int]:
+    if text is None:  # the file could not be read: offsets only
+        return {"charOffset": start, "charLength": end - start}
+    start_line, start_column = position(text, start)
+    end_line, end_column = position(text, end)
+    return {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
+
+
+def _result(finding: Finding, index: dict[str, int], texts: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "level": _level(finding.severity),
+        "message": {"text": finding.message + "".join(f"\n{note}" for note in finding.notes)},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": artifact_uri(finding.path)},
+                "region": {
+                    "startLine": finding.line,
+                    "startColumn": finding.column,
+                    "endLine": finding.end_line,
+                    "endColumn": finding.end_column,
+                },
+            }
+        }],
+    }
+    if finding.rule in index:
+        out["ruleIndex"] = index[finding.rule]
+    fix = finding.fix
+    if fix is not None:
+        out["properties"] = {"fixTitle": fix.title, "fixApplicability": fix.applicability.value}
+    if fix is not None and fix.edits:
+        changes = []
+        for path in fix.paths:
+            text = read_text(path, texts)
+            replacements = [
+                {"deletedRegion": _region(text, e.start, e.end), "insertedContent": {"text": e.replacement}}
+                for e in sorted(fix.edits_for(path), key=lambda e: (e.start, e.end))
+            ]
+            changes.append({"artifactLocation": {"uri": artifact_uri(path)}, "replacements": replacements})
+        label = {
+            Applicability.SAFE: "safe fix, applied by tffix --write",
+            Applicability.UNSAFE: "unsafe fix, applied by tffix --write --unsafe-fixes",
+            Applicability.DISPLAY_ONLY: "suggestion, never applied by tffix",
+        }[fix.applicability]
+        out["fixes"] = [{"description": {"text": f"{fix.title} ({label})"}, "artifactChanges": changes}]
+    return out
+
+
+def to_sarif(results: list[FileResult]) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready dict."""
+    rules = rule_descriptors()
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    texts = {r.path: r.original for r in results if r.original is not None}
+    sarif_results = []
+    notifications: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for result in results:
+        if result.error:
+            notifications.append({
+                "level": "error",
+                "message": {"text": result.error},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path)}}}],
+            })
+        for finding in result.findings:
+            sarif_results.append(_result(finding, index, texts))
+        for problem in result.problems:
+            if problem.message in seen:
+                continue
+            seen.add(problem.message)
+            notifications.append({"level": "warning", "message": {"text": problem.message}})
+    invocation: dict[str, Any] = {"executionSuccessful": not any(r.error for r in results)}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "tffix",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "informationUri": DOCS_URL,
+                    "rules": rules,
+                }
+            },
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+        }],
+    }
+
+
+def render_sarif(results: list[FileResult]) -> str:
+    return json.dumps(to_sarif(results), indent=2, ensure_ascii=False) + "\n"
