@@ -80,11 +80,12 @@ def main() -> None:
 @click.option("--diff-base", metavar="REF", help="With --format github: comment only on lines changed since REF.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
 @click.option("--isolated", is_flag=True, help="Read no configuration file.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are left (errors still exit 2).")
 def check(
     paths: tuple[str, ...], show_diff: bool, write: bool, unsafe_fixes: bool | None, select: tuple[str, ...],
     ignore: tuple[str, ...], variables: tuple[str, ...], var_files: tuple[str, ...], debug: bool,
     output_format: str = "text", diff_base: str | None = None, config_file: str | None = None,
-    isolated: bool = False,
+    isolated: bool = False, exit_zero: bool = False,
 ) -> None:
     """Check PATHS (files or directories) for known deployment failures."""
     if output_format == "diff":
@@ -162,7 +163,7 @@ def check(
     if errors:
         summary += f"; {errors} file{'s' * (errors != 1)} could not be processed"
     click.echo(summary, err=True)
-    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining else EXIT_OK)
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining and not exit_zero else EXIT_OK)
 
 
 def _effective_unsafe(given: bool | None, paths: tuple[str, ...], config: bool | str) -> bool:
