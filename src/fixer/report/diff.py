@@ -18,8 +18,8 @@ def render_diff(results: list[FileResult]) -> str:
         diff = difflib.unified_diff(
             _lines(result.original),
             _lines(result.fixed),
-            fromfile=f"a/{result.path}",
-            tofile=f"b/{result.path}",
+            fromfile=f"a/{_header_path(result.path)}",
+            tofile=f"b/{_header_path(result.path)}",
         )
         for line in diff:
             chunks.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
@@ -34,3 +34,9 @@ def _lines(text: str) -> list[str]:
     if lines[-1]:
         out.append(lines[-1])
     return out
+
+
+def _header_path(path: str) -> str:
+    """The path as it follows ``a/`` and ``b/``: relative as given, or absolute without its
+    leading ``/`` (``a/tmp/x.tf``, as git writes it), so ``patch -p1`` finds the file."""
+    return path.replace("\\", "/").lstrip("/")
