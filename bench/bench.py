@@ -209,17 +209,26 @@ def whole_runs(directories: list[Path]) -> list[tuple[str, float, int]]:
     return out
 
 
+# Peak memory is read from /proc/self/status (VmHWM, KiB): unlike getrusage's ru_maxrss, it
+# starts afresh at exec, so a child of a large parent does not inherit the parent's peak.
 _PARSE_ONE = """
-import resource, sys, time
+import sys, time
 import fixer
+
+def high_water():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmHWM:'):
+            return int(line.split()[1])
+    return 0
+
 fixer.parse('a = 1\\n')  # load the tables before measuring
 text = open(sys.argv[1], encoding='utf-8').read()
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = high_water()
 start = time.perf_counter()
 tree = fixer.parse(text)
 assert tree.code == text
 elapsed = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = high_water()
 print(elapsed, base, peak)
 """
 
@@ -241,7 +250,7 @@ def scaling(sizes: list[int]) -> list[tuple[int, float, float, float]]:
                 runs.append((float(elapsed), int(base), int(peak)))
             elapsed, base, peak = min(runs)
             nbytes = len(text.encode("utf-8"))
-            growth = max(0, peak - base) * 1024 / nbytes  # ru_maxrss is KiB on Linux
+            growth = max(0, peak - base) * 1024 / nbytes  # KiB
             out.append((nbytes, elapsed, elapsed / (nbytes / 1e6), growth))
     return out
 

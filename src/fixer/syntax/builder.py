@@ -1,14 +1,12 @@
 """Build nodes during the LALR parse.
 
-lark calls one method per grammar rule (or alias) at each reduction, with the
-rule's children; the method returns the node. No intermediate parse tree is
+The parser (:mod:`.parser`) calls one method per grammar rule (or alias) at
+each reduction, with the rule's children; the method returns the node. No intermediate parse tree is
 ever made, and nothing here recurses, so nesting depth is bounded only by
 memory.
 """
 
 from __future__ import annotations
-
-from lark import Transformer
 
 from . import nodes as n
 from .tokens import Token
@@ -29,8 +27,11 @@ def _is_comment_line(line: n.EmptyLine) -> bool:
     return bool(line.newline.prefix.strip())
 
 
-class NodeBuilder(Transformer):
-    """The reduction callbacks; method names are the rule names of ``hcl.lark``."""
+class NodeBuilder:
+    """The reduction callbacks; method names are the rule names (or aliases) of ``hcl.lark``.
+
+    Each method takes the list of the rule's children and returns the node.
+    """
 
     # ---- structure -------------------------------------------------------------------
     def start(self, c: list) -> n.Document:

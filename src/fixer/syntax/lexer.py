@@ -16,6 +16,7 @@ The behaviour follows hashicorp/hcl ``hclsyntax`` (``scan_tokens.rl``,
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Iterator
 
 from .tokens import Token
@@ -57,18 +58,23 @@ _TRIVIA = re.compile(r"(?:[ \t]+|#[^\r\n]*|//[^\r\n]*|/\*.*?\*/)*", re.S)
 _TRIVIA_NL = re.compile(r"(?:[ \t]+|\r?\n|#[^\r\n]*|//[^\r\n]*|/\*.*?\*/)*", re.S)
 _FOR_WORD = re.compile(r"for(?![\w-])")
 
-_TOKEN = re.compile(
-    r"""
-    (?P<NL>\r?\n)
-  | (?P<IDENT>[^\W\d][\w-]*)
-  | (?P<NUMBER>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)
-  | (?P<HEREDOC_OPEN><<-?[^\W\d][\w-]*\r?\n)
-  | (?P<OP>==|!=|<=|>=|&&|\|\||=>|\.\.\.|::|~\}|[=<>!+\-*/%?:,.(){}\[\]])
-  | (?P<OQUOTE>")
-    """,
-    re.X,
+_TOKEN_PATTERN = "|".join(
+    [
+        r"(?P<NL>\r?\n)",
+        r"(?P<IDENT>[^\W\d][\w-]*)",
+        r"(?P<NUMBER>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)",
+        r"(?P<HEREDOC_OPEN><<-?[^\W\d][\w-]*\r?\n)",
+        r"(?P<OP>==|!=|<=|>=|&&|\|\||=>|\.\.\.|::|~\}|[=<>!+\-*/%?:,.(){}\[\]])",
+        r'(?P<OQUOTE>")',
+    ]
 )
+_TOKEN = re.compile(_TOKEN_PATTERN)
 _DIGITS = re.compile(r"[0-9]+")
+# Trivia, then a token. The trivia is matched inside a look-ahead and taken with a
+# back-reference (an atomic group that Python 3.10 can read), so that a failed
+# token never makes the trivia give back a comment to be lexed as "/" or "#".
+_TRIVIA_TOKEN = re.compile(r"(?=(" + _TRIVIA.pattern + r"))\1(?:" + _TOKEN_PATTERN + ")", re.S)
+_TRIVIA_NL_TOKEN = re.compile(r"(?=(" + _TRIVIA_NL.pattern + r"))\1(?:" + _TOKEN_PATTERN + ")", re.S)
 
 _OPS = {
     "==": "EQEQ",
@@ -136,12 +142,29 @@ def tokenize(text: str) -> Iterator[Token]:
     last_type = "NL"  # the type of the last token handed out
     emitted = False
 
+    # Offsets where each line starts; tokens keep a reference to it and compute
+    # their ``start_pos`` from their line and column (see Token).
+    lines = array("q", (0,))  # 8 bytes a line
+    add_line = lines.append
+
     def advance(chunk: str, at: int) -> None:
         nonlocal line, line_start
         k = chunk.count("\n")
         if k:
             line += k
-            line_start = at + chunk.rindex("\n") + 1
+            i = chunk.index("\n")
+            while True:
+                add_line(at + i + 1)
+                k -= 1
+                if not k:
+                    break
+                i = chunk.index("\n", i + 1)
+            line_start = at + i + 1
+
+    # One string object per distinct prefix and value: indentation, names and
+    # common literals repeat all over a file, and a tree of a large file would
+    # otherwise hold a copy of each occurrence.
+    intern = {}.setdefault
 
     bom = 1 if text.startswith("\ufeff") else 0  # a BOM is trivia of the first token
     pos = bom
@@ -156,7 +179,7 @@ def tokenize(text: str) -> Iterator[Token]:
                 raise LexError("unterminated string: expected a closing '\"'", ctx[2])
             c = text[pos]
             if c == '"':
-                tok = Token("CQUOTE", "", '"', pos, line, pos - line_start + 1)
+                tok = Token("CQUOTE", "", '"', lines, line, pos - line_start + 1)
                 pos += 1
                 stack.pop()
                 yield tok
@@ -164,17 +187,17 @@ def tokenize(text: str) -> Iterator[Token]:
                 continue
             if c == "$" and text.startswith("${", pos):
                 value = "${~" if text.startswith("${~", pos) else "${"
-                tok = Token("INTERP_OPEN", "", value, pos, line, pos - line_start + 1)
+                tok = Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1)
                 pos += len(value)
                 stack.append([INTERP, 0, pos])
                 yield tok
                 last_type = "INTERP_OPEN"
                 continue
             if c == "%" and text.startswith("%{", pos):
-                tok = _directive(text, pos, line, line_start, stack)
+                tok = _directive(text, pos, lines, line, line_start, stack)
                 yield tok
                 advance(tok.value, pos)
-                pos = tok.end_pos
+                pos += len(tok.value)
                 last_type = tok.type
                 continue
             m = _QUOTED_LIT.match(text, pos)
@@ -188,7 +211,7 @@ def tokenize(text: str) -> Iterator[Token]:
                                 "\\uXXXX \\UXXXXXXXX",
                                 pos + esc.start(),
                             )
-                yield Token("TLIT", "", value, pos, line, pos - line_start + 1)
+                yield Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1)
                 pos = m.end()
                 last_type = "TLIT"
                 continue
@@ -216,64 +239,90 @@ def tokenize(text: str) -> Iterator[Token]:
                 break
             if m.start() > pos:
                 value = text[pos : m.start()]
-                yield Token("TLIT", "", value, pos, line, pos - line_start + 1)
+                yield Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1)
                 advance(value, pos)
                 pos = m.start()
             if m.lastgroup == "end":
                 value = m.group()
-                yield Token("HEREDOC_CLOSE", "", value, pos, line, pos - line_start + 1)
+                yield Token("HEREDOC_CLOSE", "", value, lines, line, pos - line_start + 1)
                 pos = m.end()
                 stack.pop()
                 last_type = "HEREDOC_CLOSE"
                 continue
             if text[pos] == "$":
                 value = "${~" if text.startswith("${~", pos) else "${"
-                tok = Token("INTERP_OPEN", "", value, pos, line, pos - line_start + 1)
+                tok = Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1)
                 pos += len(value)
                 stack.append([INTERP, 0, pos])
                 yield tok
                 last_type = "INTERP_OPEN"
                 continue
-            tok = _directive(text, pos, line, line_start, stack)
+            tok = _directive(text, pos, lines, line, line_start, stack)
             yield tok
             advance(tok.value, pos)
-            pos = tok.end_pos
+            pos += len(tok.value)
             last_type = tok.type
             continue
 
-        # ---- trivia -------------------------------------------------------------
-        significant = kind < 3  # ROOT, BODY, OBJECT
-        m = (_TRIVIA if significant else _TRIVIA_NL).match(text, pos)
-        end = m.end()
-        prefix = text[pos - bom : end]
-        bom = 0
-        if end != pos:
-            advance(text[pos:end], pos)
-        pos = end
-
-        if pos >= n:
-            if len(stack) > 1:
-                raise LexError(_unclosed_message(stack[-1]), stack[-1][2] if stack[-1][2] is not None else pos)
-            if emitted and last_type != "NL":
-                yield Token("NL", "", "", pos, line, pos - line_start + 1)
-            yield Token("EOF", prefix, "", pos, line, pos - line_start + 1)
-            return
-
-        if text.startswith("/*", pos):
-            raise LexError("unterminated comment: expected '*/'", pos)
-
-        # ---- one token ------------------------------------------------------------
-        column = pos - line_start + 1
-        if last_type == "DOT" and text[pos].isdigit():
-            m = _DIGITS.match(text, pos)
-            group = "NUMBER"
-        else:
-            m = _TOKEN.match(text, pos)
-            if m is None:
-                raise LexError(f"unexpected character {text[pos]!r}", pos)
+        # ---- trivia and one token --------------------------------------------------
+        # One regular expression takes the trivia and the token after it; anything
+        # it does not take (the end of the file, an unterminated comment, a stray
+        # character, a byte-order mark) goes the slow way below.
+        m = None if bom else (_TRIVIA_TOKEN if kind < 3 else _TRIVIA_NL_TOKEN).match(text, pos)
+        if m is not None:
+            start = m.end(1)
+            if start != pos:
+                prefix = text[pos:start]
+                prefix = intern(prefix, prefix)
+                if "\n" in prefix:
+                    advance(prefix, pos)
+                pos = start
+            else:
+                prefix = ""
             group = m.lastgroup
-        value = m.group()
-        end = m.end()
+            end = m.end()
+            if group == "NUMBER":
+                if last_type == "DOT":  # a legacy index: digits only
+                    end = _DIGITS.match(text, pos).end()  # type: ignore[union-attr]
+            elif group == "OP" and end == pos + 1 and text.startswith("/*", pos):
+                raise LexError("unterminated comment: expected '*/'", pos)
+            value = text[pos:end]
+        else:
+            significant = kind < 3  # ROOT, BODY, OBJECT
+            m = (_TRIVIA if significant else _TRIVIA_NL).match(text, pos)
+            end = m.end()  # type: ignore[union-attr]
+            prefix = text[pos - bom : end]
+            prefix = intern(prefix, prefix)
+            bom = 0
+            if end != pos:
+                advance(text[pos:end], pos)
+            pos = end
+
+            if pos >= n:
+                if len(stack) > 1:
+                    raise LexError(
+                        _unclosed_message(stack[-1]), stack[-1][2] if stack[-1][2] is not None else pos
+                    )
+                if emitted and last_type != "NL":
+                    yield Token("NL", "", "", lines, line, pos - line_start + 1)
+                yield Token("EOF", prefix, "", lines, line, pos - line_start + 1)
+                return
+
+            if text.startswith("/*", pos):
+                raise LexError("unterminated comment: expected '*/'", pos)
+
+            if last_type == "DOT" and "0" <= text[pos] <= "9":  # not isdigit(): "³" is a digit to Python
+                m = _DIGITS.match(text, pos)
+                group = "NUMBER"
+            else:
+                m = _TOKEN.match(text, pos)
+                if m is None:
+                    raise LexError(f"unexpected character {text[pos]!r}", pos)
+                group = m.lastgroup
+            value = m.group()  # type: ignore[union-attr]
+            end = m.end()  # type: ignore[union-attr]
+        value = intern(value, value)
+        column = pos - line_start + 1
         ttype = group
 
         if group == "NL":
@@ -350,7 +399,7 @@ def tokenize(text: str) -> Iterator[Token]:
             marker = marker.rstrip("\r\n")
             stack.append([HEREDOC, marker, pos])
 
-        yield Token(ttype, prefix, value, pos, line, column)
+        yield Token(ttype, prefix, value, lines, line, column)
         if group == "NL" or group == "HEREDOC_OPEN":
             advance(value, pos)
         emitted = True
@@ -367,7 +416,9 @@ def _for_follows(text: str, pos: int) -> bool:
     return _FOR_WORD.match(text, _TRIVIA_NL.match(text, pos).end()) is not None  # type: ignore[union-attr]
 
 
-def _directive(text: str, pos: int, line: int, line_start: int, stack: list[list]) -> Token:
+def _directive(
+    text: str, pos: int, lines: list[int], line: int, line_start: int, stack: list[list]
+) -> Token:
     """Lex ``%{`` with its keyword as one token and open a directive context."""
     m = _DIRECTIVE.match(text, pos)
     if m is None:
@@ -380,7 +431,7 @@ def _directive(text: str, pos: int, line: int, line_start: int, stack: list[list
     ttype = _DIRECTIVE_TYPES[keyword]
     value = m.group()
     stack.append([DIRECTIVE, F_HEAD if keyword == "for" else F_BODY, pos])
-    return Token(ttype, "", value, pos, line, pos - line_start + 1)
+    return Token(ttype, "", value, lines, line, pos - line_start + 1)
 
 
 def _unclosed_message(ctx: list) -> str:

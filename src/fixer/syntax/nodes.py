@@ -110,7 +110,7 @@ class Node:
     @property
     def code(self) -> str:
         """The exact source text of this node, trivia included."""
-        return "".join([t.prefix + t.value for t in self.tokens()])
+        return _text(self, True)
 
     def first_token(self) -> Token:
         return next(self.tokens())
@@ -145,16 +145,69 @@ class Node:
     @property
     def source(self) -> str:
         """The node's text without its leading trivia."""
-        toks = list(self.tokens())
-        if not toks:
-            return ""
-        return toks[0].value + "".join([t.prefix + t.value for t in toks[1:]])
+        return _text(self, False)
 
     def __repr__(self) -> str:
         text = self.source
         if len(text) > 40:
             text = text[:37] + "..."
         return f"{type(self).__name__}({text!r})"
+
+
+def _text(node: Node, first_prefix: bool) -> str:
+    """The text of ``node``'s tokens, with or without the first token's prefix.
+
+    Iterative, and it joins the token strings themselves (no ``prefix + value``
+    temporaries) in bounded chunks, so printing a large tree needs little more
+    memory than the text it returns.
+    """
+    chunks: list[str] = []
+    out: list[str] = []
+    append = out.append
+    stack: list = [node]
+    pop = stack.pop
+    push = stack.append
+    fields_of = _PRINT_FIELDS
+    token = Token
+    skip = not first_prefix
+    while stack:
+        item = pop()
+        if type(item) is token:
+            if skip:
+                skip = False
+            elif item.prefix:
+                append(item.prefix)
+            append(item.value)
+            if len(out) > 4096:
+                chunks.append("".join(out))
+                out.clear()
+            continue
+        names = fields_of.get(type(item))
+        if names is None:
+            names = _print_fields(type(item))
+        for name in names:
+            value = getattr(item, name)
+            if value is None:
+                continue
+            if type(value) is tuple:
+                for i in range(len(value) - 1, -1, -1):
+                    push(value[i])
+            else:
+                push(value)
+    if chunks:
+        chunks.append("".join(out))
+        return "".join(chunks)
+    return "".join(out)
+
+
+_PRINT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _print_fields(cls: type) -> tuple[str, ...]:
+    """The child fields of a node class, last first (the order they are pushed)."""
+    names = ("body", "eof") if issubclass(cls, Document) else _FIELD_NAMES[cls]
+    _PRINT_FIELDS[cls] = names = tuple(reversed(names))
+    return names
 
 
 class Expression(Node):

@@ -1,21 +1,26 @@
-"""Text to tree: drive lark's LALR tables with the hand-written lexer.
+"""Text to tree: an LALR(1) driver over shipped tables, fed by the hand-written lexer.
 
 The grammar lives in ``grammars/hcl.lark`` (shipped in the wheel as
-``fixer/grammars/hcl.lark``). lark compiles it once per process into LALR
-tables; :func:`parse` then feeds it tokens from :func:`~.lexer.tokenize`, and
-:class:`~.builder.NodeBuilder` makes the nodes at each reduction.
+``fixer/grammars/hcl.lark``). lark analyses it into LALR(1) tables; those
+tables are compiled to plain integers and dictionaries and shipped as
+:mod:`._lalr_tables`, so neither a fresh install nor a new process has to run
+lark (or even import it) to parse. :func:`parse` feeds tokens from
+:func:`~.lexer.tokenize` to a small driver loop, and
+:class:`~.builder.NodeBuilder` makes the nodes at each reduction: no parse
+tree is made and transformed afterwards.
+
+The shipped tables carry the SHA-256 of the grammar they were made from. If
+the grammar on disk differs (someone edited it), the tables are rebuilt with
+lark at first use, and :func:`write_tables` refreshes the shipped module::
+
+    python -c "from fixer.syntax.parser import write_tables; write_tables()"
 """
 
 from __future__ import annotations
 
 import gc
-from functools import lru_cache
-from importlib import resources
+import hashlib
 from pathlib import Path
-
-from lark import Lark
-from lark.lexer import Lexer
-from lark.parsers.lalr_analysis import Shift
 
 from ..errors import ParseError
 from .builder import BuildError, NodeBuilder
@@ -23,7 +28,7 @@ from .lexer import LexError, tokenize
 from .nodes import Document
 from .tokens import DISPLAY, Token
 
-__all__ = ["parse", "grammar_text"]
+__all__ = ["parse", "grammar_text", "write_tables"]
 
 _OPERATORS = frozenset(
     {"EQEQ", "NEQ", "LT", "GT", "LE", "GE", "AND", "OR", "PLUS", "MINUS", "STAR", "SLASH",
@@ -33,66 +38,216 @@ _EXPRESSION_STARTS = frozenset(
     {"IDENT", "NUMBER", "OQUOTE", "HEREDOC_OPEN", "LBRACK", "LBRACE", "LPAREN", "MINUS", "BANG"}
 )
 
+_HERE = Path(__file__).resolve().parent
+_TABLES_MODULE = _HERE / "_lalr_tables.py"
+
 
 def grammar_text() -> str:
     """The lark grammar: package data in an installed wheel, else the repository's copy."""
-    packaged = resources.files("fixer").joinpath("grammars/hcl.lark")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    repo_copy = Path(__file__).resolve().parents[3] / "grammars" / "hcl.lark"
-    return repo_copy.read_text(encoding="utf-8")
+    for candidate in (_HERE.parent / "grammars" / "hcl.lark", _HERE.parents[2] / "grammars" / "hcl.lark"):
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    from importlib import resources  # a zipped install: no files on disk
+
+    return resources.files("fixer").joinpath("grammars/hcl.lark").read_text(encoding="utf-8")
 
 
-class _ExternalLexer(Lexer):
-    """Placeholder: tokens come from :func:`tokenize`, never from lark's lexer."""
+def _grammar_hash(text: str) -> str:
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
-    def __init__(self, conf: object) -> None:  # noqa: D107
-        pass
 
-    def lex(self, *args: object):  # pragma: no cover - never called
-        raise NotImplementedError
+# ---- the tables --------------------------------------------------------------------------
+#
+# ACTIONS[state] maps a terminal to an action and a nonterminal to its goto
+# state. An action ``a >= 0`` shifts and goes to state ``a``; ``a < 0`` reduces
+# by rule ``~a``. RULES[r] is ``(size, origin, kind, name, spec)``:
+#
+# * PASS: a one-child ``?rule`` (lark's ExpandSingleChild): the child is the value;
+# * CALL: ``NodeBuilder.<name>(children)``;
+# * LIST: a repetition helper rule (lark's ``__x_star_n``): the children list itself;
+# * APPEND: ``__x_star_n: __x_star_n item``: the item appended to that list in place;
+# * the same with ``spec``, lark's child filter: ``((index, expand), ...)``, where an
+#   expanded child (a repetition list) is spliced into the children.
+
+PASS, CALL, LIST, APPEND = 0, 1, 2, 3
+
+
+_ExternalLexer = None  # made on first use, so that lark is imported only when needed
+
+
+def _compile_with_lark(text: str) -> dict:
+    """Analyse the grammar with lark; the tables as plain data (see the notes above)."""
+    from functools import partial
+
+    from lark import Lark
+    from lark.lexer import Lexer
+    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
+    from lark.parsers.lalr_analysis import Shift
+
+    global _ExternalLexer
+    if _ExternalLexer is None:
+
+        class _ExternalLexer(Lexer):  # type: ignore[no-redef]
+            """Placeholder: tokens come from :func:`tokenize`, never from lark's lexer."""
+
+            def __init__(self, conf: object) -> None:
+                pass
+
+            def lex(self, *args: object):  # pragma: no cover - never called
+                raise NotImplementedError
+
+        _ExternalLexer.__qualname__ = "_ExternalLexer"  # lark's cache pickles it by name
+
+    # cache=True: lark keeps its analysis in the temp directory, keyed by a hash
+    # of the grammar, the options and lark's version.
+    lark = Lark(text, parser="lalr", lexer=_ExternalLexer, transformer=NodeBuilder(), cache=True)
+    inner = lark.parser.parser.parser  # ParsingFrontend -> LALR_Parser -> _Parser
+    table = inner.parse_table
+    builder_methods = {name for name in dir(NodeBuilder) if not name.startswith("_")}
+
+    rule_index: dict[object, int] = {}
+    rules: list[tuple] = []
+
+    def describe(rule) -> tuple:
+        size = len(rule.expansion)
+        origin = str(rule.origin.name)
+        cb = inner.callbacks[rule]
+        spec = None
+        if isinstance(cb, ExpandSingleChild):
+            if size != 1:
+                raise RuntimeError(f"unexpected inlined rule of {size} children: {rule}")
+            return (1, origin, PASS, None, None)
+        if isinstance(cb, ChildFilterLALR_NoPlaceholders):
+            spec = tuple((int(i), bool(e)) for i, e in cb.to_include)
+            cb = cb.node_builder
+        if isinstance(cb, partial):  # lark's default: a Tree, here the children list
+            if not origin.startswith("_"):
+                raise RuntimeError(f"rule {origin!r} has no NodeBuilder method")
+            if spec == ((0, True), (1, False)):
+                return (size, origin, APPEND, None, None)
+            return (size, origin, LIST, None, spec)
+        name = getattr(cb, "__name__", None)
+        if name not in builder_methods:
+            raise RuntimeError(f"unexpected lark callback for {rule}: {cb!r}")
+        return (size, origin, CALL, name, spec)
+
+    actions: list[dict[str, int]] = []
+    for state in range(len(table.states)):
+        row: dict[str, int] = {}
+        for symbol, (action, arg) in table.states[state].items():
+            if action is Shift:
+                row[str(symbol)] = int(arg)
+            else:
+                r = rule_index.get(arg)
+                if r is None:
+                    r = rule_index[arg] = len(rules)
+                    rules.append(describe(arg))
+                row[str(symbol)] = ~r
+        actions.append(row)
+    return {
+        "GRAMMAR_SHA256": _grammar_hash(text),
+        "START": int(table.start_states["start"]),
+        "END": int(table.end_states["start"]),
+        "RULES": tuple(rules),
+        "ACTIONS": tuple(actions),
+    }
+
+
+def _render(data: dict) -> str:
+    """The tables module's source: the data as JSON in one string, quick to load.
+
+    (A Python literal of this size takes longer to compile than JSON takes to
+    decode, and ``PYTHONDONTWRITEBYTECODE`` is common in CI.)
+    """
+    import json
+
+    def compact(value: object) -> str:
+        return json.dumps(value, separators=(",", ":"))
+
+    body = (
+        "{" + f'"START":{data["START"]},"END":{data["END"]},\n'
+        + '"RULES":[\n' + ",\n".join(compact(rule) for rule in data["RULES"]) + "],\n"
+        + '"ACTIONS":[\n' + ",\n".join(compact(row) for row in data["ACTIONS"]) + "]}\n"
+    )
+    if "'''" in body or "\\" in body:  # pragma: no cover - names are plain identifiers
+        raise RuntimeError("the tables cannot be written as a raw string")
+    return (
+        '"""LALR(1) tables of grammars/hcl.lark, compiled by lark: generated, do not edit.\n'
+        "\n"
+        "Regenerate after changing the grammar:\n"
+        '    python -c "from fixer.syntax.parser import write_tables; write_tables()"\n'
+        "\n"
+        "DATA is JSON: START and END states; RULES, one per rule: [size, origin, kind,\n"
+        "NodeBuilder method, child filter] with kinds 0 pass, 1 call, 2 list, 3 append;\n"
+        "ACTIONS, one per state: terminal -> shift state (>= 0) or ~rule, nonterminal ->\n"
+        "goto state. See fixer/syntax/parser.py.\n"
+        '"""\n'
+        "\n"
+        f"GRAMMAR_SHA256 = {data['GRAMMAR_SHA256']!r}\n"
+        "\n"
+        f"DATA = r'''{body}'''\n"
+    )
+
+
+def write_tables(path: Path | None = None) -> Path:
+    """Regenerate the shipped tables module from the grammar (needs lark)."""
+    target = path or _TABLES_MODULE
+    target.write_text(_render(_compile_with_lark(grammar_text())), encoding="utf-8")
+    return target
 
 
 class _Tables:
-    """lark's LALR tables compiled to plain tuples for a tight driver loop.
+    """The tables with the builder's methods bound, ready for :func:`_run`."""
 
-    ``actions[state][terminal]`` is ``(True, next_state)`` for a shift and
-    ``(False, (size, callback, rule_name))`` for a reduction.
-    """
+    __slots__ = ("actions", "rules", "start_state", "end_state", "passes")
 
-    __slots__ = ("actions", "start_state", "end_state")
-
-    def __init__(self, lark: Lark) -> None:
-        inner = lark.parser.parser.parser  # ParsingFrontend -> LALR_Parser -> _Parser
-        table = inner.parse_table
-        callbacks = inner.callbacks
-        reductions: dict[object, tuple] = {}
-        actions: dict[int, dict[str, tuple]] = {}
-        for state, row in table.states.items():
-            compiled: dict[str, tuple] = {}
-            for symbol, (action, arg) in row.items():
-                if action is Shift:
-                    compiled[str(symbol)] = (True, arg)
-                else:
-                    red = reductions.get(arg)
-                    if red is None:
-                        red = (len(arg.expansion), callbacks[arg], str(arg.origin.name))
-                        reductions[arg] = red
-                    compiled[str(symbol)] = (False, red)
-            actions[state] = compiled
-        self.actions = actions
-        self.start_state = table.start_states["start"]
-        self.end_state = table.end_states["start"]
+    def __init__(self, data: dict) -> None:
+        builder = NodeBuilder()
+        self.actions = data["ACTIONS"]
+        self.rules = tuple(
+            (size, origin, kind, getattr(builder, name) if name else None, spec)
+            for size, origin, kind, name, spec in data["RULES"]
+        )
+        self.start_state = data["START"]
+        self.end_state = data["END"]
+        self.passes: dict[tuple, int] = {}  # see _run
 
 
-@lru_cache(maxsize=1)
+def _shipped_tables(grammar_hash: str) -> dict | None:
+    """The shipped tables, if they were made from the grammar with this hash."""
+    try:
+        from . import _lalr_tables as shipped
+    except ImportError:  # pragma: no cover - a source tree without the generated module
+        return None
+    if shipped.GRAMMAR_SHA256 != grammar_hash:
+        return None
+    import json
+
+    data = json.loads(shipped.DATA)
+    return {
+        "GRAMMAR_SHA256": shipped.GRAMMAR_SHA256,
+        "START": data["START"],
+        "END": data["END"],
+        "RULES": tuple(
+            (size, origin, kind, name, tuple(map(tuple, spec)) if spec is not None else None)
+            for size, origin, kind, name, spec in data["RULES"]
+        ),
+        "ACTIONS": tuple(data["ACTIONS"]),
+    }
+
+
+_loaded: _Tables | None = None
+
+
 def _tables() -> _Tables:
-    # cache=True: lark keeps the analysed tables in the temp directory, keyed by a
-    # hash of the grammar, the options and lark's version; a broken or stale cache
-    # file is ignored and rebuilt.
-    return _Tables(
-        Lark(grammar_text(), parser="lalr", lexer=_ExternalLexer, transformer=NodeBuilder(), cache=True)
-    )
+    global _loaded
+    if _loaded is None:
+        text = grammar_text()
+        data = _shipped_tables(_grammar_hash(text))
+        if data is None:  # the grammar changed since the tables were generated
+            data = _compile_with_lark(text)
+        _loaded = _Tables(data)
+    return _loaded
 
 
 class _Unexpected(Exception):
@@ -104,51 +259,106 @@ class _Unexpected(Exception):
 def _run(tables: _Tables, tokens, end: Token):
     """The LALR loop: shift tokens, reduce through the node builder."""
     actions = tables.actions
+    rules = tables.rules
     states = [tables.start_state]
     values: list = []
+    push_state = states.append
+    push_value = values.append
+    passes = tables.passes
     prev = None
     tok = None
     try:
         for tok in tokens:
             ttype = tok.type
             while True:
-                row = actions[states[-1]]
-                if ttype not in row:
-                    raise _Unexpected(tok, states)
-                is_shift, arg = row[ttype]
-                if is_shift:
-                    states.append(arg)
-                    values.append(tok)
+                try:
+                    act = actions[states[-1]][ttype]
+                except KeyError:
+                    raise _Unexpected(tok, states) from None
+                if act >= 0:
+                    push_state(act)
+                    push_value(tok)
                     break
-                size, callback, origin = arg
+                size, origin, kind, callback, spec = rules[~act]
+                if kind == PASS:
+                    # A run of one-child reductions (``expr -> conditional -> ... ->
+                    # primary``) ends in a state that depends only on the state
+                    # below, the first rule and the look-ahead: remember it.
+                    key = (states[-2], act, ttype)
+                    top = passes.get(key)
+                    if top is None:
+                        below = actions[states[-2]]
+                        top = below[origin]
+                        while True:
+                            nxt = actions[top].get(ttype)
+                            if nxt is None or nxt >= 0 or rules[~nxt][2] != PASS:
+                                break
+                            top = below[rules[~nxt][1]]
+                        passes[key] = top
+                    states[-1] = top
+                    continue
+                if kind == APPEND:
+                    last = values.pop()
+                    values[-1].append(last)
+                    del states[-1]
+                    states[-1] = actions[states[-2]][origin]
+                    continue
                 if size:
                     children = values[-size:]
                     del states[-size:]
                     del values[-size:]
                 else:
                     children = []
-                value = callback(children)
-                states.append(actions[states[-1]][origin][1])
-                values.append(value)
+                if spec is not None:
+                    children = _filter(children, spec)
+                push_value(children if kind == LIST else callback(children))
+                push_state(actions[states[-1]][origin])
             prev = tok
         end_state = tables.end_state
         while True:
-            row = actions[states[-1]]
-            if "$END" not in row:
+            act = actions[states[-1]].get("$END")
+            if act is None or act >= 0:
                 raise _Unexpected(end, states)
-            is_shift, arg = row["$END"]
-            size, callback, origin = arg
-            children = values[-size:]
-            del states[-size:]
-            del values[-size:]
-            value = callback(children)
-            states.append(actions[states[-1]][origin][1])
-            values.append(value)
+            size, origin, kind, callback, spec = rules[~act]
+            children = values[-size:] if size else []
+            if size:
+                del states[-size:]
+                del values[-size:]
+            if spec is not None:
+                children = _filter(children, spec)
+            if kind == PASS:
+                value = children[0]
+            elif kind == CALL:
+                value = callback(children)
+            elif kind == APPEND:
+                value = children[0]
+                value.append(children[1])
+            else:
+                value = children
+            push_state(actions[states[-1]][origin])
+            push_value(value)
             if states[-1] == end_state:
                 return values[-1]
     except _Unexpected as e:
         e.prev = prev  # type: ignore[attr-defined]
         raise
+
+
+def _filter(children: list, spec: tuple) -> list:
+    """lark's child filter: keep the children in ``spec``, splicing expanded lists in."""
+    out: list | None = None
+    for i, expand in spec:
+        child = children[i]
+        if expand:
+            if out is None:
+                out = child  # a repetition list, used once: extend it in place
+            else:
+                out += child
+        elif out is None:
+            out = [child]
+        else:
+            out.append(child)
+    return out if out is not None else []
 
 
 def parse(text: str, path: str | None = None) -> Document:
@@ -190,23 +400,23 @@ def _acceptable(tables: _Tables, states: list[int]) -> set[str]:
     reductions; simulate those reductions on a copy of the state stack.
     """
     actions = tables.actions
+    rules = tables.rules
     out = set()
     for name in actions[states[-1]]:
         if not name.isupper():
             continue
         stack = list(states)
         while True:
-            row = actions[stack[-1]]
-            if name not in row:
+            act = actions[stack[-1]].get(name)
+            if act is None:
                 break
-            is_shift, arg = row[name]
-            if is_shift or name == "$END":
+            if act >= 0 or name == "$END":
                 out.add(name)
                 break
-            size, _callback, origin = arg
+            size, origin = rules[~act][:2]
             if size:
                 del stack[-size:]
-            stack.append(actions[stack[-1]][origin][1])
+            stack.append(actions[stack[-1]][origin])
     return out
 
 

@@ -15,11 +15,15 @@ class Token:
     """One lexical token with the trivia that precedes it.
 
     The attribute names follow lark's ``Token`` (``type``, ``value``,
-    ``start_pos``, ``line``, ``column``) so lark's LALR machinery can drive on
-    them directly.
+    ``start_pos``, ``line``, ``column``).
+
+    A file has about one token per four bytes, so a token is kept small: the
+    lexer does not store an offset object per token but the line and column
+    (small numbers that Python shares) and a reference to the file's table of
+    line starts, from which :attr:`start_pos` is computed.
     """
 
-    __slots__ = ("type", "prefix", "value", "start_pos", "line", "column")
+    __slots__ = ("type", "prefix", "value", "line", "column", "_at")
 
     def __init__(
         self, type: str, prefix: str, value: str, start_pos: int, line: int, column: int
@@ -27,9 +31,19 @@ class Token:
         self.type = type  # terminal name, as declared in grammars/hcl.lark
         self.prefix = prefix  # trivia before the token: spaces, comments, insignificant newlines
         self.value = value  # the token's own text
-        self.start_pos = start_pos  # offset of ``value`` in the file (after the prefix)
         self.line = line  # 1-based line of ``value``
         self.column = column  # 1-based column of ``value``, in code points
+        # The offset of ``value`` (after the prefix); the lexer passes instead the
+        # file's list of line-start offsets, shared by all its tokens.
+        self._at = start_pos
+
+    @property
+    def start_pos(self) -> int:
+        """Offset of the token's text in the file (after its prefix)."""
+        at = self._at
+        if at.__class__ is int:
+            return at
+        return at[self.line - 1] + self.column - 1
 
     @property
     def end_pos(self) -> int:
