@@ -206,3 +206,16 @@ def test_an_item_starts_at_its_name_not_at_the_comments_it_owns() -> None:
     assert resource.code.startswith("# about the block\n")  # the comment still belongs to it
     assert text[block.start:block.end] == 'x {\n  # about a\n  a = 1\n}'  # not the newline after "}"
     assert text[attribute.start:attribute.end] == "a = 1"
+
+
+@pytest.mark.parametrize(
+    "text, ok",
+    [("é = 1\n", True), ("x· = 1\n", True), ("℘ = 1\n", True), ("a = x³\n", False), ("³ = 1\n", False)],
+    ids=ascii,
+)
+def test_names_follow_unicode_identifier_rules(text: str, ok: bool) -> None:
+    if ok:
+        assert fixer.parse(text).code == text
+    else:
+        with pytest.raises(fixer.ParseError):
+            fixer.parse(text)

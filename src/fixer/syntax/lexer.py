@@ -61,7 +61,8 @@ _FOR_WORD = re.compile(r"for(?![\w-])")
 _TOKEN_PATTERN = "|".join(
     [
         r"(?P<NL>\r?\n)",
-        r"(?P<IDENT>[^\W\d][\w-]*)",
+        # ASCII names here; a name with other characters is cut to HCL's rule in _identifier.
+        r"(?P<IDENT>[A-Za-z_\u0080-\U0010FFFF][\w\-\u0080-\U0010FFFF]*)",
         r"(?P<NUMBER>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)",
         r"(?P<HEREDOC_OPEN><<-?[^\W\d][\w-]*\r?\n)",
         r"(?P<OP>==|!=|<=|>=|&&|\|\||=>|\.\.\.|::|~\}|[=<>!+\-*/%?:,.(){}\[\]])",
@@ -126,6 +127,22 @@ def _heredoc_pattern(marker: str) -> re.Pattern[str]:
         )
         _heredoc_patterns[marker] = pattern
     return pattern
+
+
+def _identifier(candidate: str) -> str:
+    """The longest prefix of ``candidate`` that is an HCL name.
+
+    HCL names follow Unicode's identifier rules (UAX #31: ID_Start, then ID_Continue or
+    ``-``), as Python's own names do (``str.isidentifier``, which also admits ``_`` first),
+    so ``x³`` is cut to ``x`` and ``³`` is no name at all.
+    """
+    if not candidate[0].isidentifier():
+        return ""
+    for i in range(1, len(candidate)):
+        c = candidate[i]
+        if c != "-" and not ("a" + c).isidentifier():
+            return candidate[:i]
+    return candidate
 
 
 def tokenize(text: str) -> Iterator[Token]:
@@ -321,6 +338,11 @@ def tokenize(text: str) -> Iterator[Token]:
                 group = m.lastgroup
             value = m.group()  # type: ignore[union-attr]
             end = m.end()  # type: ignore[union-attr]
+        if group == "IDENT" and not value.isascii():
+            value = _identifier(value)
+            if not value:
+                raise LexError(f"unexpected character {text[pos]!r}", pos)
+            end = pos + len(value)
         value = intern(value, value)
         column = pos - line_start + 1
         ttype = group
