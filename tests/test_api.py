@@ -60,7 +60,7 @@ def test_paths_results_per_file_and_nothing_written(tmp_path: Path, monkeypatch:
     assert bad.error and bad.error.startswith(str(tmp_path / "bad.tf"))
     assert (tmp_path / "a.tf").read_text() == 'a = "x"\n'
     diff = fixer.unified_diff(results)
-    assert f"--- a/{tmp_path / 'a.tf'}" in diff and '+a = "X"' in diff
+    assert f"--- a/{(tmp_path / 'a.tf').as_posix().lstrip('/')}" in diff and '+a = "X"' in diff
 
 
 def _pipeline_source() -> str:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import __version__
 from .config import Config, ConfigError, config_for, load_config
-from .discovery import SourceError, discover_modules, read_source
+from .discovery import ModuleFiles, SourceError, discover_modules, read_source
 from .errors import ParseError
 from .findings import Finding
 from .fixes import ModuleResult, Problem, fix_module
 from .model.values import _parse_cli_value, load_tfvars_text, module_values
 from .rules import all_rules, select_rules
+from .rules.base import Rule
 from .suppression import UNUSED_CODE, Suppressor
 
 __all__ = ["FileResult", "SourceResult", "ConfigError", "fix_source", "check_paths", "fix_paths"]
@@ -89,9 +95,11 @@ def _reports_unused(select: list[str] | None, ignore: list[str] | None) -> bool:
     return not (ignore and any(UNUSED_CODE.startswith(p.upper()) for p in ignore))
 
 
-def _unused(suppressor: Suppressor, path: str, text: str, ran: list[str]) -> list[Finding]:
+def _unused(
+    suppressor: Suppressor, path: str, text: str, ran: list[str], known: Iterable[str] | None = None
+) -> list[Finding]:
     try:
-        return suppressor.unused(path, text, ran, [r.code for r in all_rules()])
+        return suppressor.unused(path, text, ran, list(known) if known is not None else [r.code for r in all_rules()])
     except ParseError:
         return []
 
@@ -116,6 +124,8 @@ def check_paths(
     var_files: Iterable[str] = (),
     config: bool | str | Path = True,
     options: dict[str, dict[str, Any]] | None = None,
+    jobs: int | None = 1,
+    cache: bool | str | Path = False,
 ) -> list[FileResult]:
     """Check every module under ``paths``; with ``fix``, compute fixed texts (nothing is written).
 
@@ -128,6 +138,15 @@ def check_paths(
     ``[tool.tffix]`` in ``pyproject.toml``) by walking up from each module; a path
     names one file for every module; False reads none. An argument given here
     overrides the file's key (``select=None``, ``unsafe=None``: not given).
+
+    ``jobs``: how many processes check modules at once (None: one per core; the
+    default 1 checks them in this process). The results are the same, in the same
+    order, whatever the number. ``cache``: False (the default) reads and writes no
+    cache; True uses ``.tffix_cache`` in the working directory; a path names the
+    cache directory. A module whose inputs (content of its files, var files, extra
+    files, configuration), tffix version and options are unchanged since a run that
+    cached it is not checked again: its results come from the cache, equal to what
+    checking would give (see :mod:`fixer.cache`).
 
     Inline ``# tffix:ignore`` comments are honoured; an unused one is a ``TFX001``
     finding. A file that cannot be read or parsed is a result with ``error`` set.
@@ -142,86 +161,289 @@ def check_paths(
     chosen_select = list(select or []) or None
     chosen_ignore = list(ignore or []) or None
     fixed_config = load_config(config) if isinstance(config, (str, Path)) and not isinstance(config, bool) else None
-    cache: dict[Path, Config] = {}
-    results: list[FileResult] = []
-    reported: set[tuple[str, str, int, int, str]] = set()  # findings on shared files, once per run
+    given_variables: tuple[str, ...] | dict[str, Any] = (
+        dict(variables) if isinstance(variables, dict) else tuple(variables)
+    )
+    given_var_files = tuple(str(f) for f in var_files)
+    known = tuple(r.code for r in all_rules())
+    configs: dict[Path, Config] = {}
+    planned: list[_ModuleJob] = []
     for module in discover_modules(list(paths)):
         settings = fixed_config if fixed_config is not None else (
-            config_for(module.directory, cache=cache) if config else Config()
+            config_for(module.directory, cache=configs) if config else Config()
         )
+        targets = tuple(sorted(
+            str(p) for p in module.targets if p in explicit or not settings.excludes(p)
+        ))
+        if not targets:
+            continue
         run_select = chosen_select if chosen_select is not None else _list(settings.select)
         run_ignore = chosen_ignore if chosen_ignore is not None else _list(settings.ignore)
-        run_unsafe = unsafe if unsafe is not None else bool(settings.unsafe_fixes)
-        rules = select_rules(run_select, run_ignore)
         run_options = {code: dict(opts) for code, opts in settings.rules.items()}
         for code, opts in (options or {}).items():
             run_options.setdefault(code.upper(), {}).update(opts)
-        suppressor = Suppressor()
-        sources: dict[str, str] = {}
-        by_path: dict[str, FileResult] = {}
-        targets = {str(p) for p in module.targets if p in explicit or not settings.excludes(p)}
-        if not targets:
-            continue
-        for file in module.files:
-            key = str(file)
-            try:
-                text = _read(file)
-                from .syntax.parser import parse
-
-                parse(text, key)
-            except (ParseError, SourceError) as e:
-                if key in targets:
-                    by_path[key] = FileResult(key, None, None, error=str(e))
-                continue
-            except (OSError, UnicodeDecodeError, ValueError) as e:
-                if key in targets:
-                    reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-                    if isinstance(e, UnicodeDecodeError):
-                        reason = f"not UTF-8 text (byte {e.start})"
-                    by_path[key] = FileResult(key, None, None, error=f"{key}: {reason}")
-                continue
-            sources[key] = text
-        try:
-            values = module_values(module.directory, [str(f) for f in settings.var_files], [])
-            values.update(settings.vars)
-            values.update(_given_values(var_files, variables))
-        except (OSError, ValueError) as e:
-            values = {}
-            for key in targets:
-                by_path.setdefault(key, FileResult(key, None, None, error=f"{key}: variable values: {e}"))
-        if sources:
-            extras = [str(p) for p in module.extra_files]
-            try:
-                outcome: ModuleResult = fix_module(
-                    sources, suppressor.wrap(rules), values=values, unsafe=run_unsafe, fix=fix,
-                    extra_files=extras, options=run_options,
-                )
-            except Exception as e:  # noqa: BLE001 - one module's internal error must not stop the others
-                _internal_error(e, sources, targets, by_path)
-                results.extend(by_path[k] for k in sorted(by_path))
-                continue
-            report_unused = _reports_unused(run_select, run_ignore)
-            ran = [r.code for r in rules]
-            for key in sorted(targets):
-                if key in by_path or key not in sources:
-                    continue
-                findings = [f for f in outcome.findings if f.path == key]
-                remaining = [f for f in outcome.remaining if f.path == key]
-                if report_unused:
-                    findings = _sorted(findings + _unused(suppressor, key, outcome.original[key], ran))
-                    remaining = _sorted(remaining + _unused(suppressor, key, outcome.fixed[key], ran))
-                by_path[key] = FileResult(
-                    key,
-                    outcome.original[key],
-                    outcome.fixed[key],
-                    findings,
-                    remaining,
-                    [f for f in outcome.applied if f.path == key],
-                    [p for p in outcome.problems if p.path in (None, key)],
-                )
-            _add_extra_file_results(outcome, sources, by_path, reported)
+        planned.append(_ModuleJob(
+            module=module,
+            targets=targets,
+            settings=settings,
+            rules=tuple(select_rules(run_select, run_ignore)),
+            known=known,
+            report_unused=_reports_unused(run_select, run_ignore),
+            unsafe=unsafe if unsafe is not None else bool(settings.unsafe_fixes),
+            fix=fix,
+            options=run_options,
+            var_files=given_var_files,
+            variables=given_variables,
+        ))
+    outcomes = _run_jobs(planned, jobs, cache)
+    results: list[FileResult] = []
+    reported: set[tuple[str, str, int, int, str]] = set()  # findings on shared files, once per run
+    for outcome in outcomes:
+        by_path = {r.path: r for r in outcome.results}
+        _add_extra_file_results(outcome.extra, by_path, reported)
         results.extend(by_path[k] for k in sorted(by_path))
     return results
+
+
+@dataclass
+class _ModuleJob:
+    """One module to check, with everything its result depends on but the files' content."""
+
+    module: ModuleFiles
+    targets: tuple[str, ...]  # the files to report on, sorted
+    settings: Config  # its configuration
+    rules: tuple[type[Rule], ...]  # the selected rules
+    known: tuple[str, ...]  # every rule code (an unknown code in a suppression is reported)
+    report_unused: bool  # whether TFX001 runs
+    unsafe: bool
+    fix: bool
+    options: dict[str, dict[str, Any]]
+    var_files: tuple[str, ...]  # given var files, after the configured ones
+    variables: tuple[str, ...] | dict[str, Any]  # given values, last
+
+
+@dataclass
+class _ModuleOutcome:
+    """The results of one module: its files', and the findings on files outside it (shared)."""
+
+    results: list[FileResult]  # one per target that was processed, sorted by path
+    extra: list[Finding]  # findings on files that are not the module's .tf files, in order
+
+
+def _run_jobs(planned: list[_ModuleJob], jobs: int | None, cache: bool | str | Path) -> list[_ModuleOutcome]:
+    """The outcome of every job, in order: from the cache, or checked (in parallel when asked)."""
+    store = None
+    if cache is not False and cache is not None:
+        from .cache import CACHE_DIR, ResultCache
+
+        store = ResultCache(Path(CACHE_DIR) if cache is True else Path(cache))
+    outcomes: list[_ModuleOutcome | None] = [None] * len(planned)
+    keys: list[str | None] = [None] * len(planned)
+    texts: list[dict[str, str]] = [{} for _ in planned]
+    if store is not None:
+        from .cache import ContentHashes, decode_results
+
+        hashes = ContentHashes()
+        for i, job in enumerate(planned):
+            keys[i], texts[i] = _cache_key(job, hashes)
+            data = store.load(keys[i]) if keys[i] is not None else None
+            if data is not None:
+                try:
+                    outcomes[i] = _ModuleOutcome(*decode_results(data, texts[i], FileResult))
+                except Exception:  # noqa: BLE001 - a corrupt entry is a miss
+                    outcomes[i] = None
+    missing = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    if missing:
+        from .parallel import default_jobs, run_ordered
+
+        workers = default_jobs() if jobs is None else max(1, int(jobs))
+        weights = [float(sum(_size(f) for f in planned[i].module.files)) for i in missing]
+        computed = run_ordered(_check_job, [planned[i] for i in missing], workers, weights=weights)
+        if store is not None:
+            hashes = ContentHashes()  # hash again: a file edited while it was checked is not cached
+        for i, outcome in zip(missing, computed):
+            outcomes[i] = outcome
+            if store is not None and keys[i] is not None:
+                again, _ = _cache_key(planned[i], hashes)
+                if again == keys[i]:
+                    _store(store, keys[i], outcome, texts[i])
+    return [o for o in outcomes if o is not None]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+_NOT_CACHED = frozenset({"internal-error", "rule-crashed"})  # problems whose module is never cached
+
+
+def _store(store: Any, key: str, outcome: _ModuleOutcome, texts: dict[str, str]) -> None:
+    """Write the entry, if its JSON gives back exactly these results."""
+    from .cache import decode_results, encode_results
+
+    if any(p.kind in _NOT_CACHED for r in outcome.results for p in r.problems):
+        return  # a crash may not happen again (memory, recursion depth): check the module next time
+    try:
+        data = encode_results(outcome.results, texts, outcome.extra)
+        results, extra = decode_results(json.loads(json.dumps(data)), texts, FileResult)
+        if results != outcome.results or extra != outcome.extra:
+            return
+    except Exception:  # noqa: BLE001 - a result that does not serialize is simply not cached
+        return
+    store.store(key, data)
+
+
+def _cache_key(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]]:
+    """The job's cache key and the texts of its ``.tf`` files; (None, {}) when the module cannot be cached."""
+    try:
+        return _cache_key_unguarded(job, hashes)
+    except Exception:  # noqa: BLE001 - an input that cannot be hashed: the module runs uncached
+        return None, {}
+
+
+def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]]:
+    from .cache import Uncacheable, code_fingerprint, make_key, read_input
+
+    module = job.module
+    try:
+        contents: dict[str, str] = {}
+        tf_hashes = []
+        for file in module.files:
+            data = read_input(file)
+            tf_hashes.append(hashlib.sha256(data).hexdigest())
+            try:
+                contents[str(file)] = data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        directory = module.directory
+        auto = [directory / "terraform.tfvars"] + sorted(directory.glob("*.auto.tfvars"))
+        tfvars = [(str(p), hashes.of(p)) for p in auto if p.is_file()]
+        var_files = [(str(p), hashes.of(p)) for p in [*job.settings.var_files, *map(Path, job.var_files)]]
+        extras = [(str(p), hashes.of(p)) for p in module.extra_files]
+        config_file = job.settings.path
+        config_hash = hashes.of(config_file) if config_file is not None else None
+    except (Uncacheable, OSError):
+        return None, {}
+    rule_modules = sorted({r.__module__ for r in job.rules})
+    material = {
+        "tffix": __version__,
+        "code": code_fingerprint(rule_modules),
+        "python": list(sys.version_info[:2]),
+        "cwd": os.getcwd(),
+        "directory": [str(directory), os.path.abspath(directory)],
+        "files": [[str(f), h] for f, h in zip(module.files, tf_hashes)],
+        "targets": list(job.targets),
+        "tfvars": tfvars,
+        "var_files": var_files,
+        "extra_files": extras,
+        "config": [str(config_file) if config_file else None, config_hash],
+        "config_vars": job.settings.vars,
+        "rules": [[r.code, r.__module__, r.__qualname__] for r in job.rules],
+        "known": list(job.known),
+        "report_unused": job.report_unused,
+        "unsafe": job.unsafe,
+        "fix": job.fix,
+        "options": job.options,
+        "variables": job.variables,
+    }
+    return make_key(material), contents
+
+
+def _check_job(job: _ModuleJob) -> _ModuleOutcome:
+    """What a worker runs: :func:`_check_module`, looked up when called (pickled by name)."""
+    return _check_module(job)
+
+
+def _check_module(job: _ModuleJob) -> _ModuleOutcome:
+    """Check one module; never raises an ``Exception`` (a failure is an error result)."""
+    by_path: dict[str, FileResult] = {}
+    sources: dict[str, str] = {}
+    try:
+        return _check_module_unguarded(job, by_path, sources)
+    except Exception as e:  # noqa: BLE001 - one module's internal error must not stop the others
+        import traceback
+
+        for key in job.targets:  # what was built before the failure is not trusted
+            if key in by_path and by_path[key].error is None:
+                del by_path[key]
+        _internal_error(e, sources, set(job.targets), by_path)
+        detail = traceback.format_exc()
+        for key in job.targets:
+            if key not in by_path:
+                message = f"{key}: internal error while checking this module: {type(e).__name__}: {e}".splitlines()[0]
+                by_path[key] = FileResult(
+                    key, None, None, error=f"{message} (--debug shows the traceback)",
+                    problems=[Problem("internal-error", None, key, message, detail)],
+                )
+        return _ModuleOutcome([by_path[k] for k in sorted(by_path)], [])
+
+
+def _check_module_unguarded(
+    job: _ModuleJob, by_path: dict[str, FileResult], sources: dict[str, str]
+) -> _ModuleOutcome:
+    from .syntax.parser import parse
+
+    module, settings, targets = job.module, job.settings, set(job.targets)
+    suppressor = Suppressor()
+    for file in module.files:
+        key = str(file)
+        try:
+            text = _read(file)
+            parse(text, key)
+        except (ParseError, SourceError) as e:
+            if key in targets:
+                by_path[key] = FileResult(key, None, None, error=str(e))
+            continue
+        except (OSError, UnicodeDecodeError, ValueError) as e:
+            if key in targets:
+                reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+                if isinstance(e, UnicodeDecodeError):
+                    reason = f"not UTF-8 text (byte {e.start})"
+                by_path[key] = FileResult(key, None, None, error=f"{key}: {reason}")
+            continue
+        sources[key] = text
+    try:
+        values = module_values(module.directory, [str(f) for f in settings.var_files], [])
+        values.update(settings.vars)
+        values.update(_given_values(job.var_files, job.variables))
+    except (OSError, ValueError) as e:
+        values = {}
+        for key in targets:
+            by_path.setdefault(key, FileResult(key, None, None, error=f"{key}: variable values: {e}"))
+    if not sources:
+        return _ModuleOutcome([by_path[k] for k in sorted(by_path)], [])
+    extras = [str(p) for p in module.extra_files]
+    try:
+        outcome: ModuleResult = fix_module(
+            sources, suppressor.wrap(list(job.rules)), values=values, unsafe=job.unsafe, fix=job.fix,
+            extra_files=extras, options=job.options,
+        )
+    except Exception as e:  # noqa: BLE001 - one module's internal error must not stop the others
+        _internal_error(e, sources, targets, by_path)
+        return _ModuleOutcome([by_path[k] for k in sorted(by_path)], [])
+    ran = [r.code for r in job.rules]
+    for key in sorted(targets):
+        if key in by_path or key not in sources:
+            continue
+        findings = [f for f in outcome.findings if f.path == key]
+        remaining = [f for f in outcome.remaining if f.path == key]
+        if job.report_unused:
+            findings = _sorted(findings + _unused(suppressor, key, outcome.original[key], ran, job.known))
+            remaining = _sorted(remaining + _unused(suppressor, key, outcome.fixed[key], ran, job.known))
+        by_path[key] = FileResult(
+            key,
+            outcome.original[key],
+            outcome.fixed[key],
+            findings,
+            remaining,
+            [f for f in outcome.applied if f.path == key],
+            [p for p in outcome.problems if p.path in (None, key)],
+        )
+    extra = [f for f in outcome.findings if f.path not in sources]
+    return _ModuleOutcome([by_path[k] for k in sorted(by_path)], extra)
 
 
 def _internal_error(
@@ -243,17 +465,14 @@ def _internal_error(
 
 
 def _add_extra_file_results(
-    outcome: ModuleResult, sources: dict[str, str], by_path: dict[str, FileResult],
-    reported: set[tuple[str, str, int, int, str]],
+    extra: list[Finding], by_path: dict[str, FileResult], reported: set[tuple[str, str, int, int, str]],
 ) -> None:
     """Findings on files that are not the module's ``.tf`` files (a Python test, say).
 
     Several modules of one repository see the same extra files, so each such finding is
     reported once per run, with the first module that finds it; such files are never fixed.
     """
-    for finding in outcome.findings:
-        if finding.path in sources:
-            continue
+    for finding in extra:
         key = (finding.rule, finding.path, finding.start, finding.end, finding.message)
         if key in reported:
             continue

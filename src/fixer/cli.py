@@ -81,11 +81,19 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
 @click.option("--isolated", is_flag=True, help="Read no configuration file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are left (errors still exit 2).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Check up to N modules at once, in N processes (default: one per core); the output is the same.",
+)
+@click.option(
+    "--no-cache", is_flag=True, envvar="TFFIX_NO_CACHE",
+    help="Read and write no cache (by default unchanged modules are not checked again; the cache is .tffix_cache/).",
+)
 def check(
     paths: tuple[str, ...], show_diff: bool, write: bool, unsafe_fixes: bool | None, select: tuple[str, ...],
     ignore: tuple[str, ...], variables: tuple[str, ...], var_files: tuple[str, ...], debug: bool,
     output_format: str = "text", diff_base: str | None = None, config_file: str | None = None,
-    isolated: bool = False, exit_zero: bool = False,
+    isolated: bool = False, exit_zero: bool = False, jobs: int | None = None, no_cache: bool = False,
 ) -> None:
     """Check PATHS (files or directories) for known deployment failures."""
     if output_format == "diff":
@@ -111,6 +119,7 @@ def check(
                 paths, select=select, ignore=ignore, unsafe=unsafe_fixes,
                 fix=show_diff or write or output_format != "text",
                 variables=variables, var_files=var_files, config=config,
+                jobs=jobs, cache=not no_cache,
             )
             unsafe_fixes = _effective_unsafe(unsafe_fixes, paths, config)
         except (ConfigError, FileNotFoundError) as e:

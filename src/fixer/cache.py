@@ -1,0 +1,314 @@
+"""The result cache: a re-run skips the modules whose inputs have not changed (like ruff's).
+
+The unit is a module. Its entry is found by a key, the SHA-256 of everything its
+result depends on:
+
+* the tffix version, and a fingerprint of the code that runs (size and mtime of
+  every ``.py`` file of the package and of the modules the selected rules come
+  from), so an edited checkout never serves stale results;
+* the run: the selected rules (code and class), every known code (for TFX001), the
+  selection, the unsafe and fix flags, the per-rule options, the ``vars`` of the
+  configuration and the ``--var`` values;
+* the CONTENT of every input: the module's ``.tf`` files, its ``terraform.tfvars``
+  and ``*.auto.tfvars``, the configured and given var files, the extra files the
+  rules read (a repository's Python tests, ``cdk.json``), the configuration file;
+* where it all is: the working directory, the module's directory, the path of
+  each file (findings carry paths) and which files are reported on.
+
+An entry holds the module's per-file results (findings with their fixes and
+edits, the fixed text when it differs, problems, errors) as JSON: versionless and
+safe to load. The text of a file is not stored when it equals the file on disk.
+
+Where: ``.tffix_cache/`` in the working directory (the command line's default,
+``--no-cache`` or ``TFFIX_NO_CACHE=1`` turns it off; the API's ``cache`` argument
+is off by default),
+with a ``CACHEDIR.TAG`` (backup tools skip it) and a ``.gitignore`` of ``*``, as
+ruff does. Entries are ``<dir>/<version>/<key>.json``; remove the directory to
+clear the cache.
+
+Safety: an entry is written to a temporary file and renamed into place, so two
+runs sharing the directory see a whole entry or none; an entry that is missing,
+partial, corrupt or of another format is a miss, never an error; an entry is
+written only when its JSON decodes back to results equal to the computed ones,
+and only when the inputs hashed the same before and after the module was checked
+(a file edited during the run is not cached with the wrong content). A cache
+directory that cannot be created or written only makes the run uncached. Not
+cached: a module with an input that is not a readable regular file (it is
+checked every time), and a module where a rule or tffix crashed (a crash may
+depend on memory or recursion depth, not only on the input).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import __version__
+from .findings import Applicability, Finding, Fix, Severity
+from .fixes import Problem
+from .syntax.edits import Edit
+
+__all__ = ["CACHE_DIR", "FORMAT", "ResultCache", "code_fingerprint", "encode_results", "decode_results"]
+
+CACHE_DIR = ".tffix_cache"
+FORMAT = 1  # the layout of an entry; a change makes older entries misses
+
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by tffix.\n"
+    "# For information about cache directory tags, see:\n"
+    "#\thttps://bford.info/cachedir/\n"
+)
+_GITIGNORE = "# Automatically created by tffix.\n*\n"
+
+
+class Uncacheable(Exception):
+    """An input that cannot be hashed (unreadable, not a regular file): the module runs uncached."""
+
+
+# ---- the code that runs -------------------------------------------------------------------
+
+_FINGERPRINTS: dict[tuple[str, ...], str] = {}
+
+
+def code_fingerprint(extra_modules: Iterable[str] = ()) -> str:
+    """A hash of the size and mtime of tffix's own files and of the named modules' files."""
+    names = tuple(sorted(set(extra_modules)))
+    cached = _FINGERPRINTS.get(names)
+    if cached is not None:
+        return cached
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files: set[Path] = set()
+    for pattern in ("*.py", "*.lark"):
+        files.update(package.rglob(pattern))
+    for name in names:
+        module = sys.modules.get(name)
+        source = getattr(module, "__file__", None)
+        if source:
+            files.add(Path(source).resolve())
+    for file in sorted(files):
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        digest.update(f"{file}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    value = digest.hexdigest()
+    _FINGERPRINTS[names] = value
+    return value
+
+
+# ---- hashing inputs ------------------------------------------------------------------------
+
+
+def read_input(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an input file; :class:`Uncacheable` when it is not a readable regular file."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise Uncacheable(f"{os.fspath(path)}: not a regular file")
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as e:
+        raise Uncacheable(f"{os.fspath(path)}: {e}") from None
+
+
+class ContentHashes:
+    """SHA-256 of file contents, memoized for one run (modules of a repository share extra files)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[str, str] = {}
+
+    def of(self, path: str | os.PathLike[str], *, remember: bool = True) -> str:
+        key = os.path.abspath(path)
+        if remember and key in self._memo:
+            return self._memo[key]
+        value = hashlib.sha256(read_input(path)).hexdigest()
+        self._memo[key] = value
+        return value
+
+    def forget(self) -> None:
+        self._memo.clear()
+
+
+def make_key(material: dict[str, Any]) -> str:
+    """The key of an entry: the SHA-256 of ``material`` as canonical JSON."""
+    text = json.dumps(material, sort_keys=True, default=_fallback, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _fallback(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(repr, value))
+    if isinstance(value, Path):
+        return str(value)
+    return f"<{type(value).__module__}.{type(value).__qualname__}>{value!r}"
+
+
+# ---- encoding results ----------------------------------------------------------------------
+
+
+def _encode_finding(finding: Finding) -> dict[str, Any]:
+    fix = finding.fix
+    return {
+        "rule": finding.rule, "message": finding.message, "path": finding.path,
+        "line": finding.line, "column": finding.column, "end_line": finding.end_line,
+        "end_column": finding.end_column, "start": finding.start, "end": finding.end,
+        "severity": Severity(finding.severity).value,
+        "fix": None if fix is None else {
+            "title": fix.title,
+            "applicability": Applicability(fix.applicability).value,
+            "edits": [[p, e.start, e.end, e.replacement] for p, e in fix.edits],
+        },
+        "notes": list(finding.notes),
+    }
+
+
+def _decode_finding(data: dict[str, Any]) -> Finding:
+    fix = data["fix"]
+    return Finding(
+        data["rule"], data["message"], data["path"], data["line"], data["column"],
+        data["end_line"], data["end_column"], data["start"], data["end"],
+        Severity(data["severity"]),
+        None if fix is None else Fix(
+            fix["title"], Applicability(fix["applicability"]),
+            tuple((p, Edit(s, e, r)) for p, s, e, r in fix["edits"]),
+        ),
+        tuple(data["notes"]),
+    )
+
+
+def encode_results(results: list[Any], texts: dict[str, str], extra: Iterable[Finding] = ()) -> dict[str, Any]:
+    """``FileResult`` s (and ``extra`` findings) as JSON data; ``texts`` (path -> the file's text) are not repeated.
+
+    A finding that appears in several lists (findings, remaining, applied) is stored once.
+    """
+    table: list[dict[str, Any]] = []
+    index: dict[Any, int] = {}
+
+    def ref(finding: Finding) -> int:
+        try:
+            found = index.get(finding)
+        except TypeError:  # an unhashable field: no sharing
+            found = None
+        if found is None:
+            found = len(table)
+            table.append(_encode_finding(finding))
+            try:
+                index[finding] = found
+            except TypeError:
+                pass
+        return found
+
+    files = []
+    for result in results:
+        on_disk = texts.get(result.path)
+        original = result.original
+        fixed = result.fixed
+        files.append({
+            "path": result.path,
+            "original": True if original is not None and original == on_disk else original,
+            "fixed": True if fixed is not None and fixed == original else fixed,
+            "findings": [ref(f) for f in result.findings],
+            "remaining": [ref(f) for f in result.remaining],
+            "applied": [ref(f) for f in result.applied],
+            "problems": [[p.kind, p.rule, p.path, p.message, p.detail] for p in result.problems],
+            "error": result.error,
+        })
+    return {"findings": table, "files": files, "extra": [ref(f) for f in extra]}
+
+
+def decode_results(data: dict[str, Any], texts: dict[str, str], factory: Any) -> tuple[list[Any], list[Finding]]:
+    """The ``FileResult`` s (``factory`` is the class) and extra findings of :func:`encode_results`.
+
+    Raises (KeyError, TypeError, ValueError, ...) on data of another shape.
+    """
+    table = [_decode_finding(item) for item in data["findings"]]
+    out = []
+    for item in data["files"]:
+        path = item["path"]
+        original = texts[path] if item["original"] is True else item["original"]
+        fixed = original if item["fixed"] is True else item["fixed"]
+        if not (original is None or isinstance(original, str)) or not (fixed is None or isinstance(fixed, str)):
+            raise ValueError("bad text")
+        out.append(factory(
+            path, original, fixed,
+            [table[i] for i in item["findings"]],
+            [table[i] for i in item["remaining"]],
+            [table[i] for i in item["applied"]],
+            [Problem(*p) for p in item["problems"]],
+            item["error"],
+        ))
+    return out, [table[i] for i in data["extra"]]
+
+
+# ---- the directory -------------------------------------------------------------------------
+
+
+class ResultCache:
+    """Entries in ``directory`` (``.tffix_cache``); every failure is a miss or a skipped write."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.root = Path(directory)
+        self.entries = self.root / __version__
+        self._ready: bool | None = None
+
+    def _prepare(self) -> bool:
+        if self._ready is None:
+            try:
+                self.entries.mkdir(parents=True, exist_ok=True)
+                for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", _GITIGNORE)):
+                    if not (self.root / name).exists():
+                        _write_atomic(self.root / name, text)
+                self._ready = True
+            except OSError:
+                self._ready = False
+        return self._ready
+
+    def _path(self, key: str) -> Path:
+        return self.entries / f"{key}.json"
+
+    def load(self, key: str) -> dict[str, Any] | None:
+        """The entry's data, or None (missing, unreadable, corrupt, another format or key)."""
+        try:
+            with open(self._path(key), "rb") as handle:
+                entry = json.loads(handle.read())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+            return None
+        data = entry.get("data")
+        return data if isinstance(data, dict) else None
+
+    def store(self, key: str, data: dict[str, Any]) -> bool:
+        """Write the entry atomically; False when it could not be written."""
+        if not self._prepare():
+            return False
+        text = json.dumps({"format": FORMAT, "key": key, "data": data}, separators=(",", ":"))
+        try:
+            _write_atomic(self._path(key), text)
+        except (OSError, ValueError):
+            return False
+        return True
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """``text`` to ``path`` through a temporary file in the same directory and a rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the entry from a teammate sharing the directory
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

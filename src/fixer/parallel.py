@@ -1,0 +1,125 @@
+"""Running independent jobs (modules) in worker processes, results in the order given.
+
+``run_ordered(fn, items, jobs)`` is ``[fn(item) for item in items]`` computed by up
+to ``jobs`` processes. ``fn`` must be a module-level function and never raise (a
+module's failure is an error result of its own); the items and results must be
+picklable. With one item or ``jobs == 1`` it runs in this process, without a pool.
+
+Workers ignore SIGINT (the terminal sends it to the whole process group) and die
+on SIGTERM; this process gets the interrupt, stops the workers (by their process
+ids) and re-raises it. Workers print nothing: their stdout and stderr go to the
+null device. A job whose result cannot come back (a worker that died, an item or
+result that does not pickle) is run again here, so the results are the ones a
+single process gives. ``concurrent.futures`` is imported on first use only, so
+start-up (``tffix --version``) does not pay for it.
+
+The start method is ``fork`` where the platform has it (the workers then start
+with tffix already imported, and see rules added at run time); ``START_METHOD``
+overrides it (``"spawn"``, ``"forkserver"``), and every function here works with
+``spawn``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Callable, Sequence, TypeVar
+
+__all__ = ["default_jobs", "run_ordered", "START_METHOD"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+START_METHOD: str | None = None  # None: "fork" where available, else the platform's default
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    counter = getattr(os, "process_cpu_count", None)
+    if counter is not None:
+        return max(1, counter() or 1)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    devnull = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the worker's life
+    sys.stdout = sys.stderr = devnull
+    try:
+        os.dup2(devnull.fileno(), 1)
+        os.dup2(devnull.fileno(), 2)
+    except OSError:
+        pass
+
+
+def _context():
+    import multiprocessing
+
+    method = START_METHOD
+    if method is None and "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin":
+        method = "fork"
+    return multiprocessing.get_context(method)
+
+
+def run_ordered(
+    fn: Callable[[T], R], items: Sequence[T], jobs: int, *, weights: Sequence[float] | None = None
+) -> list[R]:
+    """``[fn(item) for item in items]``, with up to ``jobs`` worker processes.
+
+    ``weights`` (one per item, e.g. bytes of input) only decide the order of submission,
+    heaviest first, so that a big job does not start last; the results keep ``items``' order.
+    """
+    jobs = max(1, min(jobs, len(items)))
+    if jobs == 1:
+        return [fn(item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    order = list(range(len(items)))
+    if weights is not None:
+        order.sort(key=lambda i: -weights[i])
+    results: dict[int, R] = {}
+    retry: list[int] = []
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker_init)
+    try:
+        futures = {i: executor.submit(fn, items[i]) for i in order}
+        for i in order:
+            try:
+                results[i] = futures[i].result()
+            except BrokenProcessPool:
+                retry.append(i)
+            except Exception:  # noqa: BLE001 - pickling, or a worker's own failure: run it here
+                retry.append(i)
+    except BaseException:
+        _stop(executor)
+        raise
+    executor.shutdown(wait=True)
+    for i in sorted(retry):
+        results[i] = fn(items[i])
+    return [results[i] for i in range(len(items))]
+
+
+def _stop(executor: Any) -> None:
+    """Stop the workers now: cancel what has not started, terminate the processes by id."""
+    processes = dict(getattr(executor, "_processes", None) or {})
+    try:
+        executor.shutdown(wait=False, cancel_futures=True)
+    except Exception:  # noqa: BLE001
+        pass
+    for process in processes.values():
+        try:
+            process.terminate()
+        except Exception:  # noqa: BLE001
+            pass
+    for process in processes.values():
+        try:
+            process.join(timeout=5)
+        except Exception:  # noqa: BLE001
+            pass
