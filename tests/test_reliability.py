@@ -578,8 +578,8 @@ if mode:
                 os.kill(os.getpid(), getattr(signal, signame))
             original(fd)
         fixer.writer.os.fsync = fsync
-from fixer.cli import main
-main()
+from fixer.cli import run
+run()
 """
 
 

@@ -333,6 +333,26 @@ def roundtrip(paths: tuple[str, ...]) -> None:
     sys.exit(EXIT_ERROR if failures else EXIT_OK)
 
 
+def run() -> None:
+    """The ``tffix`` program: :func:`main`, then late signals ignored while the process ends.
+
+    While a command runs, SIGINT and SIGTERM end it cleanly (exit 130 / 143, every file
+    old or new). Once the command is done, every file is written and the exit code is
+    set; a signal then must not kill the process with its default action halfway through
+    the interpreter's shutdown, so it is ignored.
+    """
+    import signal
+
+    try:
+        main()
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            try:
+                signal.signal(signum, signal.SIG_IGN)
+            except ValueError:  # not the main thread
+                pass
+
+
 def _register_optional_commands() -> None:
     try:
         from .fmt_command import fmt

@@ -1,0 +1,5 @@
+"""``python -m fixer``: the ``tffix`` command."""
+
+from .cli import run
+
+run()
