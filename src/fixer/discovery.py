@@ -45,9 +45,8 @@ def discover_modules(paths: list[str]) -> list[ModuleFiles]:
     for directory in sorted(targets):
         files = sorted(p for p in directory.glob("*.tf") if _is_tf_file(p))
         wanted = sorted(targets[directory])
-        for extra in wanted:
-            if extra not in files:
-                files.append(extra)
+        known = set(files)
+        files.extend(extra for extra in wanted if extra not in known)
         root = repository_root(directory, scan_roots[directory])
         modules.append(ModuleFiles(directory, files, wanted, repository_files(directory, root, cache)))
     return modules
