@@ -87,6 +87,9 @@ def run_ordered(
         order.sort(key=lambda i: -weights[i])
     results: dict[int, R] = {}
     retry: list[int] = []
+    import multiprocessing
+
+    others = set(multiprocessing.active_children())  # processes that are not this pool's
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker_init)
     try:
         futures = {i: executor.submit(fn, items[i]) for i in order}
@@ -98,7 +101,7 @@ def run_ordered(
             except Exception:  # noqa: BLE001 - pickling, or a worker's own failure: run it here
                 retry.append(i)
     except BaseException:
-        _stop(executor)
+        _stop(executor, others)
         raise
     executor.shutdown(wait=True)
     for i in sorted(retry):
@@ -106,20 +109,35 @@ def run_ordered(
     return [results[i] for i in range(len(items))]
 
 
-def _stop(executor: Any) -> None:
-    """Stop the workers now: cancel what has not started, terminate the processes by id."""
-    processes = dict(getattr(executor, "_processes", None) or {})
+def _stop(executor: Any, others: set) -> None:
+    """Stop the workers now: cancel what has not started, terminate the processes.
+
+    The pool's processes are the children that were not there before it; the look is
+    repeated, because the pool's manager thread may still be starting one while we stop.
+    """
+    import multiprocessing
+    import time
+
     try:
         executor.shutdown(wait=False, cancel_futures=True)
     except Exception:  # noqa: BLE001
         pass
-    for process in processes.values():
-        try:
-            process.terminate()
-        except Exception:  # noqa: BLE001
-            pass
-    for process in processes.values():
-        try:
-            process.join(timeout=5)
-        except Exception:  # noqa: BLE001
-            pass
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        processes = [p for p in multiprocessing.active_children() if p not in others]
+        if not processes:
+            return
+        for process in processes:
+            try:
+                process.terminate()
+            except Exception:  # noqa: BLE001
+                pass
+        for process in processes:
+            try:
+                process.join(timeout=2)
+                if process.is_alive():  # stuck (e.g. still starting up): it must not outlive us
+                    process.kill()
+                    process.join(timeout=2)
+            except Exception:  # noqa: BLE001
+                pass
+        time.sleep(0.05)  # a process the manager thread was starting shows up now
