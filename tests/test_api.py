@@ -53,7 +53,9 @@ def test_paths_results_per_file_and_nothing_written(tmp_path: Path, monkeypatch:
     (tmp_path / "a.tf").write_text('a = "x"\n', encoding="utf-8")
     (tmp_path / "b.tf").write_text("b = 1\n", encoding="utf-8")
     (tmp_path / "bad.tf").write_text("c = \n", encoding="utf-8")
-    results = fixer.fix_paths(str(tmp_path), config=False)  # one path as a string is fine too
+    with pytest.raises(TypeError, match="expected a list of paths"):
+        fixer.fix_paths(str(tmp_path), config=False)  # type: ignore[arg-type]  # one string: refused
+    results = fixer.fix_paths([tmp_path], config=False)
     assert [Path(r.path).name for r in results] == ["a.tf", "b.tf", "bad.tf"]
     a, b, bad = results
     assert a.changed and a.fixed == 'a = "X"\n' and not b.changed

@@ -23,6 +23,7 @@ class NameLimit(Rule):
 
     code = "TST008"
     name = "toy-name-limit"
+    option_types = {"limit": int}
 
     def check(self, ctx: RuleContext):
         limit = int(ctx.options.get("limit", 5))

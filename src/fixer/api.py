@@ -8,9 +8,10 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping, Sequence
 
 from . import __version__
+from .arguments import OptionError, check_assignment, check_codes, check_path_list, check_rule_options
 from .config import Config, ConfigError, config_for, load_config
 from .discovery import ModuleFiles, SourceError, discover_modules, read_source
 from .errors import ParseError
@@ -57,12 +58,12 @@ def fix_source(
     text: str,
     path: str = "main.tf",
     *,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
     unsafe: bool = False,
-    variables: dict[str, Any] | None = None,
+    variables: Mapping[str, Any] | None = None,
     fix: bool = True,
-    options: dict[str, dict[str, Any]] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> SourceResult:
     """Check one file's text as a module of its own, and apply its fixes.
 
@@ -71,14 +72,20 @@ def fix_source(
     (``{"AWS001": {...}}``). Inline ``# tffix:ignore`` comments are honoured; an
     unused one is reported as a ``TFX001`` finding. No configuration file is read.
 
-    Raises :class:`~fixer.errors.ParseError` when ``text`` is not valid HCL.
+    Raises :class:`~fixer.errors.ParseError` when ``text`` is not valid HCL, and
+    :class:`~fixer.arguments.OptionError` (a ``ValueError``) for an unknown rule code or
+    option, or ``select`` / ``ignore`` given as a string rather than a list.
     """
-    chosen_select = list(select or []) or None
-    chosen_ignore = list(ignore or []) or None
+    chosen_select = list(check_codes("select", select)) or None if select is not None else None
+    chosen_ignore = list(check_codes("ignore", ignore)) or None if ignore is not None else None
+    checked_options = check_rule_options("options", options)
+    if variables is not None and not isinstance(variables, Mapping):
+        raise OptionError("variables", f"expected a mapping of names to values, got {variables!r}")
     rules = select_rules(chosen_select, chosen_ignore)
     suppressor = Suppressor()
     result = fix_module(
-        {path: text}, suppressor.wrap(rules), values=variables, unsafe=unsafe, fix=fix, options=options
+        {path: text}, suppressor.wrap(rules), values=dict(variables) if variables is not None else None,
+        unsafe=unsafe, fix=fix, options=checked_options,
     )
     findings, remaining = list(result.findings), list(result.remaining)
     if _reports_unused(chosen_select, chosen_ignore):
@@ -114,18 +121,19 @@ def _read(path: Path) -> str:
 
 
 def check_paths(
-    paths: Iterable[str],
+    paths: Iterable[str | os.PathLike[str]],
     *,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
     unsafe: bool | None = None,
     fix: bool = False,
-    variables: Iterable[str] | dict[str, Any] = (),
-    var_files: Iterable[str] = (),
-    config: bool | str | Path = True,
-    options: dict[str, dict[str, Any]] | None = None,
+    variables: Sequence[str] | Mapping[str, Any] = (),
+    var_files: Sequence[str | os.PathLike[str]] = (),
+    config: bool | str | os.PathLike[str] = True,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
     jobs: int | None = 1,
-    cache: bool | str | Path = False,
+    cache: bool | str | os.PathLike[str] = False,
+    force_exclude: bool = False,
 ) -> list[FileResult]:
     """Check every module under ``paths``; with ``fix``, compute fixed texts (nothing is written).
 
@@ -148,23 +156,35 @@ def check_paths(
     cached it is not checked again: its results come from the cache, equal to what
     checking would give (see :mod:`fixer.cache`).
 
+    A configuration's ``exclude`` skips files found by walking a directory; a file
+    named in ``paths`` is checked even when excluded, unless ``force_exclude``.
+
     Inline ``# tffix:ignore`` comments are honoured; an unused one is a ``TFX001``
     finding. A file that cannot be read or parsed is a result with ``error`` set.
-    Raises :class:`FileNotFoundError` for a path that does not exist and
-    :class:`~fixer.config.ConfigError` for a bad configuration file.
+    Raises :class:`FileNotFoundError` for a path that does not exist,
+    :class:`~fixer.config.ConfigError` for a bad configuration file,
+    :class:`~fixer.arguments.OptionError` (a ``ValueError``) for an unknown rule code or
+    option or a bad ``NAME=VALUE``, and :class:`TypeError` for ``paths`` (or
+    ``var_files``) given as one string instead of a list.
     """
-    paths = [str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    paths = check_path_list("paths", paths)
+    chosen_select = list(check_codes("select", select)) or None if select is not None else None
+    chosen_ignore = list(check_codes("ignore", ignore)) or None if ignore is not None else None
+    options = check_rule_options("options", options)
+    if isinstance(variables, Mapping):
+        given_variables: tuple[str, ...] | dict[str, Any] = dict(variables)
+    elif isinstance(variables, str):
+        raise OptionError("variables", f"expected a list of NAME=VALUE strings or a mapping, got the string {variables!r}")
+    else:
+        given_variables = tuple(variables)
+        for item in given_variables:
+            check_assignment("variables", item)
+    given_var_files = tuple(check_path_list("var_files", var_files))
     for raw in paths:
         if not Path(raw).exists():
             raise FileNotFoundError(f"{raw}: no such file or directory")
     explicit = {Path(raw) for raw in paths if not Path(raw).is_dir()}
-    chosen_select = list(select or []) or None
-    chosen_ignore = list(ignore or []) or None
-    fixed_config = load_config(config) if isinstance(config, (str, Path)) and not isinstance(config, bool) else None
-    given_variables: tuple[str, ...] | dict[str, Any] = (
-        dict(variables) if isinstance(variables, dict) else tuple(variables)
-    )
-    given_var_files = tuple(str(f) for f in var_files)
+    fixed_config = load_config(config) if isinstance(config, (str, os.PathLike)) else None
     known = tuple(r.code for r in all_rules())
     configs: dict[Path, Config] = {}
     planned: list[_ModuleJob] = []
@@ -173,7 +193,7 @@ def check_paths(
             config_for(module.directory, cache=configs) if config else Config()
         )
         targets = tuple(sorted(
-            str(p) for p in module.targets if p in explicit or not settings.excludes(p)
+            str(p) for p in module.targets if (p in explicit and not force_exclude) or not settings.excludes(p)
         ))
         if not targets:
             continue
@@ -502,13 +522,28 @@ def _given_values(var_files: Iterable[str], variables: Iterable[str] | dict[str,
         values.update(variables)
         return values
     for item in variables:
-        key, sep, raw = item.partition("=")
-        if not sep:
-            raise ValueError(f"--var expects NAME=VALUE, got {item!r}")
-        values[key.strip()] = _parse_cli_value(raw)
+        key, raw = check_assignment("--var", item)
+        values[key] = _parse_cli_value(raw)
     return values
 
 
-def fix_paths(paths: Iterable[str], **options: Any) -> list[FileResult]:
+def fix_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    unsafe: bool | None = None,
+    variables: Sequence[str] | Mapping[str, Any] = (),
+    var_files: Sequence[str | os.PathLike[str]] = (),
+    config: bool | str | os.PathLike[str] = True,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    jobs: int | None = 1,
+    cache: bool | str | os.PathLike[str] = False,
+    force_exclude: bool = False,
+) -> list[FileResult]:
     """:func:`check_paths` with ``fix=True``: fixed texts in ``FileResult.fixed``; nothing is written."""
-    return check_paths(paths, fix=True, **options)
+    return check_paths(
+        paths, select=select, ignore=ignore, unsafe=unsafe, fix=True, variables=variables,
+        var_files=var_files, config=config, options=options, jobs=jobs, cache=cache,
+        force_exclude=force_exclude,
+    )

@@ -8,6 +8,7 @@ be read or written, a bad option).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,15 @@ class _DefaultToCheck(click.Group):
         except KeyboardInterrupt as e:  # SIGINT/SIGTERM outside a place that reports it itself
             click.echo("error: interrupted", err=True)
             ctx.exit(_interrupt_exit_code(e))
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as e:  # noqa: BLE001 - every subcommand: one line and exit 2, never a traceback
+            if "--debug" in sys.argv[1:] or os.environ.get("TFFIX_DEBUG"):
+                raise
+            first = (str(e).splitlines() or [""])[0]
+            click.echo(f"error: internal error: {type(e).__name__}: {first} (run with --debug or TFFIX_DEBUG=1 "
+                       f"for the traceback)", err=True)
+            ctx.exit(EXIT_ERROR)
 
 
 def iter_hcl_files(paths: tuple[str, ...]) -> list[Path]:
@@ -104,7 +114,17 @@ def check(
         raise click.UsageError("--diff-base goes with --format github")
     config: bool | str = config_file if config_file else not isolated
     from .api import check_paths
+    from .arguments import OptionError, check_assignment, check_codes
     from .config import ConfigError
+
+    try:  # a misspelt code or a bad NAME=VALUE is an error, never a silently different run
+        select = check_codes("--select", _comma_split(select))
+        ignore = check_codes("--ignore", _comma_split(ignore))
+        for item in variables:
+            check_assignment("--var", item)
+    except OptionError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_ERROR)
     from .report.diff import render_diff
     from .report.text import render_text
 
@@ -122,7 +142,7 @@ def check(
                 jobs=jobs, cache=not no_cache,
             )
             unsafe_fixes = _effective_unsafe(unsafe_fixes, paths, config)
-        except (ConfigError, FileNotFoundError) as e:
+        except (ConfigError, OptionError, FileNotFoundError) as e:
             click.echo(f"error: {e}", err=True)
             sys.exit(EXIT_ERROR)
         except KeyboardInterrupt as e:
@@ -167,12 +187,35 @@ def check(
             for problem in result.problems:
                 if problem.detail:
                     click.echo(problem.detail, err=True)
+    for raw in _paths_without_terraform(paths, results):
+        click.echo(f"warning: {raw}: no Terraform file (*.tf) found", err=True)
     files = sum(1 for r in results if not r.error)
+    if not results:
+        click.echo("warning: no Terraform files found under the given paths; nothing was checked", err=True)
+        sys.exit(EXIT_OK)
     summary = f"{remaining} finding{'s' * (remaining != 1)} in {files} file{'s' * (files != 1)}"
     if errors:
         summary += f"; {errors} file{'s' * (errors != 1)} could not be processed"
     click.echo(summary, err=True)
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining and not exit_zero else EXIT_OK)
+
+
+def _paths_without_terraform(paths: tuple[str, ...], results: list) -> list[str]:
+    """The command-line directories under which no ``.tf`` file was checked (as ruff warns)."""
+    checked = [Path(r.path) for r in results if r.path.endswith(".tf")]
+    out = []
+    for raw in paths:
+        root = Path(raw)
+        if not root.is_dir():
+            continue
+        if not any(root == p or root in p.parents for p in checked):
+            out.append(raw)
+    return out
+
+
+def _comma_split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select AWS001,AWS002 --select REPO`` as ruff takes it: every comma-separated item."""
+    return tuple(part.strip() for value in values for part in (value.split(",") if "," in value else [value]))
 
 
 def _effective_unsafe(given: bool | None, paths: tuple[str, ...], config: bool | str) -> bool:

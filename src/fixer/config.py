@@ -13,7 +13,7 @@ both). Keys (the same in both files; in ``.tffix.toml`` at the top level)::
     exclude = ["legacy/**", "*.generated.tf"]  # globs, relative to the config file
 
     [rules.AWS001]                 # per-rule options, passed as RuleContext.options
-    extra-limits = { aws_foo = 40 }
+    unknown-allowance = 12         # (the options a rule declares in Rule.option_types)
 
 (in ``pyproject.toml``: ``[tool.tffix]`` and ``[tool.tffix.rules.AWS001]``).
 
@@ -26,11 +26,14 @@ Terraform).
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from .arguments import OptionError, check_codes, check_rule_options
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -95,20 +98,29 @@ class Config:
 
 
 def _string_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(path, f"`{key}` must be a list of strings, got {value!r}")
+        example = f" (write [{value!r}])" if isinstance(value, str) else ""
+        raise ConfigError(path, f"`{key}` must be a list of strings, got {value!r}{example}")
     return tuple(value)
 
 
+def _codes(path: Path, prefix: str, key: str, value: Any) -> tuple[str, ...]:
+    try:
+        return check_codes(f"`{prefix}{key}`", value)
+    except OptionError as e:
+        raise ConfigError(path, str(e)) from None
+
+
 def _parse(path: Path, table: dict[str, Any]) -> Config:
+    prefix = "tool.tffix." if path.name == PYPROJECT else ""
     unknown = sorted(set(table) - _KEYS)
     if unknown:
-        raise ConfigError(path, f"unknown key{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))}; "
-                                f"known: {', '.join(sorted(_KEYS))}")
-    select = _string_list(path, "select", table["select"]) if "select" in table else None
-    ignore = _string_list(path, "ignore", table["ignore"]) if "ignore" in table else None
+        close = difflib.get_close_matches(unknown[0], sorted(_KEYS), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ConfigError(path, f"unknown key{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))}{hint} "
+                                f"(known: {', '.join(sorted(_KEYS))})")
+    select = _codes(path, prefix, "select", table["select"]) if "select" in table else None
+    ignore = _codes(path, prefix, "ignore", table["ignore"]) if "ignore" in table else None
     unsafe = table.get("unsafe-fixes")
     if unsafe is not None and not isinstance(unsafe, bool):
         raise ConfigError(path, f"`unsafe-fixes` must be true or false, got {unsafe!r}")
@@ -121,11 +133,12 @@ def _parse(path: Path, table: dict[str, Any]) -> Config:
     exclude = _string_list(path, "exclude", table.get("exclude", []))
     rules = table.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
-        raise ConfigError(path, "`rules` must hold one table per rule code, like [rules.AWS001]")
-    return Config(
-        path, select, ignore, unsafe, dict(variables), var_files, exclude,
-        {code.upper(): dict(options) for code, options in rules.items()},
-    )
+        raise ConfigError(path, f"`{prefix}rules` must hold one table per rule code, like [{prefix}rules.AWS001]")
+    try:
+        options = check_rule_options(f"{prefix}rules", rules)
+    except OptionError as e:
+        raise ConfigError(path, str(e)) from None
+    return Config(path, select, ignore, unsafe, dict(variables), var_files, exclude, options)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

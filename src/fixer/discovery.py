@@ -201,6 +201,12 @@ def _like(path: Path, example: Path) -> Path:
 
 
 def _walk(root: Path):
+    """The ``.tf`` files below ``root``, skipping tool and hidden directories.
+
+    Symlinked directories are followed, like ruff: each real directory is walked once, so a
+    link back up the tree (a loop) or a second link to a directory already seen is skipped.
+    """
+    seen = {os.path.realpath(root)}
     stack = [root]
     while stack:
         directory = stack.pop()
@@ -209,9 +215,18 @@ def _walk(root: Path):
         except OSError:
             continue
         for entry in entries:
-            if entry.is_dir() and not entry.is_symlink():
-                if entry.name not in SKIP_DIRS and not entry.name.startswith("."):
-                    stack.append(entry)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name in SKIP_DIRS or entry.name.startswith("."):
+                    continue
+                real = os.path.realpath(entry)
+                if real in seen:
+                    continue
+                seen.add(real)
+                stack.append(entry)
             elif _is_tf_file(entry):
                 yield entry
 

@@ -142,6 +142,7 @@ class NameTooLong(Rule):
     name = "name-too-long"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.ERROR
+    option_types = {"unknown-allowance": int}
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         allowance = ctx.options.get("unknown-allowance", UNKNOWN_PART_ALLOWANCE)

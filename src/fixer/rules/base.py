@@ -42,6 +42,9 @@ class Rule:
     name: ClassVar[str]  # "name-too-long": what the rule flags, kebab-case
     fix_availability: ClassVar[str] = FixAvailability.SOMETIMES
     severity: ClassVar[Severity] = Severity.ERROR
+    # The options a user may set in [rules.<CODE>] (or pass in ``options``), with their types;
+    # any other option, or a value of another type, is an error (fixer.arguments).
+    option_types: ClassVar[dict[str, type]] = {}
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
