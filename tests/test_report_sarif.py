@@ -10,7 +10,7 @@ from rule_cases import RuleCase, rule_cases
 from test_report_suggestions import case_results
 
 from fixer.api import check_paths
-from fixer.report.sarif import artifact_uri, render_sarif, to_sarif
+from fixer.report.sarif import FINGERPRINT_KEY, artifact_location, render_sarif, to_sarif
 from fixer.syntax.edits import apply_edits
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -93,17 +93,76 @@ def test_fixture_sarif_is_valid_and_its_fixes_are_the_edits(case: RuleCase) -> N
             assert "fixes" not in result
             continue
         for change in result["fixes"][0]["artifactChanges"]:
-            path = next(p for p in finding.fix.paths if artifact_uri(p) == change["artifactLocation"]["uri"])
+            root = Path.cwd()
+            path = next(p for p in finding.fix.paths if artifact_location(p, root)["uri"] == change["artifactLocation"]["uri"])
             if path not in texts:
                 continue
             expected = apply_edits(texts[path], finding.fix.edits_for(path))
             assert _apply_sarif_fix(texts[path], change["replacements"]) == expected
 
 
-def test_artifact_uri_is_a_uri_reference() -> None:
-    assert artifact_uri("lib/main.tf") == "lib/main.tf"
-    assert artifact_uri("my dir/a#b.tf") == "my%20dir/a%23b.tf"
-    assert artifact_uri("/abs/x.tf") == "file:///abs/x.tf"
+def test_artifact_location_is_relative_to_the_source_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "repo"
+    (root / "my dir").mkdir(parents=True)
+    monkeypatch.chdir(root / "my dir")
+    srcroot = {"uriBaseId": "%SRCROOT%"}
+    assert artifact_location("a#b.tf", root) == {"uri": "my%20dir/a%23b.tf", **srcroot}
+    assert artifact_location(str(root / "lib" / "main.tf"), root) == {"uri": "lib/main.tf", **srcroot}
+    assert artifact_location("../lib/x.tf", root) == {"uri": "lib/x.tf", **srcroot}
+    assert artifact_location("/elsewhere/x.tf", root) == {"uri": "file:///elsewhere/x.tf"}
+
+
+SG_TWO = """resource "aws_security_group" "web" {
+  name = "sg-web"
+}
+
+resource "aws_security_group" "db" {
+  name = "sg-db"
+}
+"""
+
+
+def _sarif_run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    from click.testing import CliRunner
+
+    from fixer.cli import main
+
+    monkeypatch.chdir(cwd)
+    result = CliRunner().invoke(main, ["--isolated", "--no-cache", "--format", "sarif", *args])
+    assert result.exit_code == 1, result.stderr
+    log = json.loads(result.stdout)
+    _validate(log)
+    return log["runs"][0]
+
+
+def test_github_code_scanning_fields_whatever_the_path_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    module = repo / "infra" / "web"
+    module.mkdir(parents=True)
+    (module / "main.tf").write_text(SG_TWO, encoding="utf-8")
+    (repo / "tools").mkdir()
+    runs = [
+        _sarif_run(["infra/web"], repo, monkeypatch),
+        _sarif_run([str(module)], tmp_path, monkeypatch),  # absolute, from outside the repository
+        _sarif_run(["../infra/web", "--automation-id", "tffix/prod"], repo / "tools", monkeypatch),
+    ]
+    views = []
+    for run in runs:
+        assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": repo.as_uri() + "/"}}
+        locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]
+        prints = [r["partialFingerprints"][FINGERPRINT_KEY] for r in run["results"]]
+        assert len(set(prints)) == len(prints) == 2
+        views.append((locations, prints))
+    assert views[0] == views[1] == views[2]
+    assert views[0][0] == [{"uri": "infra/web/main.tf", "uriBaseId": "%SRCROOT%"}] * 2
+    assert runs[2]["automationDetails"] == {"id": "tffix/prod"}
+    assert "automationDetails" not in runs[0]
+    # a line moved: the same fingerprints; another finding: another fingerprint
+    (module / "main.tf").write_text("# a comment\n\n" + SG_TWO.replace('"sg-web"', '"sg-web"  '), encoding="utf-8")
+    moved = _sarif_run(["infra/web"], repo, monkeypatch)
+    assert [r["partialFingerprints"][FINGERPRINT_KEY] for r in moved["results"]] == views[0][1]
+    assert moved["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
 
 
 def test_errors_and_problems_are_notifications(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import __version__
 from .arguments import OptionError, check_assignment, check_codes, check_path_list, check_rule_options
@@ -134,6 +134,7 @@ def check_paths(
     jobs: int | None = 1,
     cache: bool | str | os.PathLike[str] = False,
     force_exclude: bool = False,
+    progress: Callable[[int, int, int], None] | None = None,
 ) -> list[FileResult]:
     """Check every module under ``paths``; with ``fix``, compute fixed texts (nothing is written).
 
@@ -158,6 +159,7 @@ def check_paths(
 
     A configuration's ``exclude`` skips files found by walking a directory; a file
     named in ``paths`` is checked even when excluded, unless ``force_exclude``.
+    ``progress(modules_done, modules_total, files_done)`` is called as modules finish.
 
     Inline ``# tffix:ignore`` comments are honoured; an unused one is a ``TFX001``
     finding. A file that cannot be read or parsed is a result with ``error`` set.
@@ -215,7 +217,7 @@ def check_paths(
             var_files=given_var_files,
             variables=given_variables,
         ))
-    outcomes = _run_jobs(planned, jobs, cache)
+    outcomes = _run_jobs(planned, jobs, cache, progress)
     results: list[FileResult] = []
     reported: set[tuple[str, str, int, int, str]] = set()  # findings on shared files, once per run
     for outcome in outcomes:
@@ -250,7 +252,10 @@ class _ModuleOutcome:
     extra: list[Finding]  # findings on files that are not the module's .tf files, in order
 
 
-def _run_jobs(planned: list[_ModuleJob], jobs: int | None, cache: bool | str | Path) -> list[_ModuleOutcome]:
+def _run_jobs(
+    planned: list[_ModuleJob], jobs: int | None, cache: bool | str | os.PathLike[str],
+    progress: Callable[[int, int, int], None] | None = None,
+) -> list[_ModuleOutcome]:
     """The outcome of every job, in order: from the cache, or checked (in parallel when asked)."""
     store = None
     if cache is not False and cache is not None:
@@ -273,12 +278,22 @@ def _run_jobs(planned: list[_ModuleJob], jobs: int | None, cache: bool | str | P
                 except Exception:  # noqa: BLE001 - a corrupt entry is a miss
                     outcomes[i] = None
     missing = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    counts = {"modules": len(planned) - len(missing), "files": sum(
+        len(job.targets) for job, outcome in zip(planned, outcomes) if outcome is not None
+    )}
+
+    def done(index: int) -> None:
+        counts["modules"] += 1
+        counts["files"] += len(planned[missing[index]].targets)
+        if progress is not None:
+            progress(counts["modules"], len(planned), counts["files"])
+
     if missing:
         from .parallel import default_jobs, run_ordered
 
         workers = default_jobs() if jobs is None else max(1, int(jobs))
         weights = [float(sum(_size(f) for f in planned[i].module.files)) for i in missing]
-        computed = run_ordered(_check_job, [planned[i] for i in missing], workers, weights=weights)
+        computed = run_ordered(_check_job, [planned[i] for i in missing], workers, weights=weights, on_done=done)
         if store is not None:
             hashes = ContentHashes()  # hash again: a file edited while it was checked is not cached
         for i, outcome in zip(missing, computed):
@@ -540,10 +555,11 @@ def fix_paths(
     jobs: int | None = 1,
     cache: bool | str | os.PathLike[str] = False,
     force_exclude: bool = False,
+    progress: Callable[[int, int, int], None] | None = None,
 ) -> list[FileResult]:
     """:func:`check_paths` with ``fix=True``: fixed texts in ``FileResult.fixed``; nothing is written."""
     return check_paths(
         paths, select=select, ignore=ignore, unsafe=unsafe, fix=True, variables=variables,
         var_files=var_files, config=config, options=options, jobs=jobs, cache=cache,
-        force_exclude=force_exclude,
+        force_exclude=force_exclude, progress=progress,
     )

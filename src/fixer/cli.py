@@ -31,6 +31,20 @@ class _DefaultToCheck(click.Group):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The group's options and commands, then the check options (``tffix [OPTIONS] PATH...``)."""
+        super().format_options(ctx, formatter)
+        command = self.commands.get("check")
+        if command is None:
+            return
+        rows = [
+            r for r in (p.get_help_record(ctx) for p in command.get_params(ctx) if isinstance(p, click.Option))
+            if r is not None
+        ]
+        rows = [r for r in rows if not r[0].startswith("-h, --help")]
+        with formatter.section("Check options (tffix [OPTIONS] PATH..., the same as tffix check)"):
+            formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         try:
             return super().invoke(ctx)
@@ -73,12 +87,12 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--write", is_flag=True, help="Apply fixes in place (safe ones; unsafe too with --unsafe-fixes).")
+@click.option("--write", "--fix", "write", is_flag=True, help="Apply fixes in place (safe ones; unsafe too with --unsafe-fixes); with `-`, print the fixed text.")
 @click.option("--unsafe-fixes/--no-unsafe-fixes", default=None, help="Also apply fixes that may change behaviour (overrides the config).")
-@click.option("--select", multiple=True, metavar="CODE", help="Only these rules (code prefixes, repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules (code prefixes, repeatable).")
+@click.option("--select", multiple=True, metavar="CODE", help="Only these rules (codes or prefixes; repeatable, or comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules (codes or prefixes; repeatable, or comma-separated).")
 @click.option("--var", "variables", multiple=True, metavar="NAME=VALUE", help="A variable value, as terraform -var.")
 @click.option("--var-file", "var_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="A tfvars file.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
@@ -99,19 +113,49 @@ def main() -> None:
     "--no-cache", is_flag=True, envvar="TFFIX_NO_CACHE",
     help="Read and write no cache (by default unchanged modules are not checked again; the cache is .tffix_cache/).",
 )
+@click.option(
+    "--color", "color_choice", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+    help="Colour the report and diffs (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).",
+)
+@click.option("--stdin-filename", metavar="PATH", help="With `-`: the path the text on standard input stands for (config, messages).")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report (or diff) to this file, not stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings and errors only: no summary, no warnings.")
+@click.option("--verbose", "-v", is_flag=True, help="Also say which configuration applies where, and how long the run took.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
+@click.option("--show-settings", is_flag=True, help="Print the configuration file and settings that apply to each path, and exit.")
+@click.option(
+    "--fail-level", type=click.Choice(["warning", "error"]), default="warning", show_default=True,
+    help="Exit 1 only for findings of this severity or worse (error: warnings are reported but do not fail).",
+)
+@click.option("--force-exclude", is_flag=True, help="Apply the configuration's `exclude` to files named on the command line too.")
+@click.option("--automation-id", metavar="ID", help="With --format sarif: runs[0].automationDetails.id (e.g. tffix/prod).")
 def check(
     paths: tuple[str, ...], show_diff: bool, write: bool, unsafe_fixes: bool | None, select: tuple[str, ...],
     ignore: tuple[str, ...], variables: tuple[str, ...], var_files: tuple[str, ...], debug: bool,
     output_format: str = "text", diff_base: str | None = None, config_file: str | None = None,
     isolated: bool = False, exit_zero: bool = False, jobs: int | None = None, no_cache: bool = False,
+    color_choice: str = "auto", stdin_filename: str | None = None, output_file: str | None = None,
+    quiet: bool = False, verbose: bool = False, statistics: bool = False, show_settings: bool = False,
+    fail_level: str = "warning", force_exclude: bool = False, automation_id: str | None = None,
 ) -> None:
-    """Check PATHS (files or directories) for known deployment failures."""
+    """Check PATHS (files or directories; `-` for standard input) for known deployment failures."""
+    import time
+
+    started = time.monotonic()
     if output_format == "diff":
         show_diff, output_format = True, "text" if not write else "diff"
     if output_format != "text" and (write or show_diff):
         raise click.UsageError(f"--format {output_format} only suggests fixes: drop --write/--diff")
     if diff_base and output_format != "github":
         raise click.UsageError("--diff-base goes with --format github")
+    if automation_id and output_format != "sarif":
+        raise click.UsageError("--automation-id goes with --format sarif")
+    if statistics and (output_format != "text" or show_diff):
+        raise click.UsageError("--statistics goes with the text report: drop --format/--diff")
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError("`-` (standard input) cannot be mixed with other paths")
+    if stdin_filename and paths != ("-",):
+        raise click.UsageError("--stdin-filename goes with `-` (read standard input)")
     config: bool | str = config_file if config_file else not isolated
     from .api import check_paths
     from .arguments import OptionError, check_assignment, check_codes
@@ -125,79 +169,188 @@ def check(
     except OptionError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_ERROR)
-    from .report.diff import render_diff
+    from .report.diff import color_diff, render_diff
     from .report.text import render_text
+    from .terminal import ModuleProgress, styler, use_color
 
     if show_diff and write:
         raise click.UsageError("--diff shows the fixes and --write applies them: choose one")
+    paths = tuple(_shown_path(p) for p in paths)
+    if show_settings:
+        sys.exit(_show_settings(paths, stdin_filename, config, select, ignore, unsafe_fixes, variables, var_files, force_exclude))
+    out = _open_output(output_file)
+    out_color = use_color(color_choice, None if output_file else sys.stdout)
+    err_color = use_color(color_choice, sys.stderr)
+    style, err_style = styler(out_color), styler(err_color)
+    if paths == ("-",):
+        from .stdin_check import check_stdin
+
+        code = check_stdin(
+            stdin_filename, out=out, select=select, ignore=ignore, unsafe=unsafe_fixes, write=write,
+            show_diff=show_diff, output_format=output_format, variables=variables, var_files=var_files,
+            config=config, force_exclude=force_exclude, style=style, err_style=err_style, quiet=quiet,
+            render=lambda results, unsafe: _render(output_format, results, unsafe, diff_base, automation_id),
+            fail_level=fail_level, exit_zero=exit_zero,
+        )
+        sys.exit(code)
     from .writer import handle_interrupts
 
+    progress = ModuleProgress(sys.stderr, enabled=output_format == "text" and not quiet)
     click.get_current_context().with_resource(handle_interrupts())  # SIGTERM too: exit 143, never half-written
     with handle_interrupts():
         try:
             results = check_paths(
-                paths, select=select, ignore=ignore, unsafe=unsafe_fixes,
+                list(paths), select=select, ignore=ignore, unsafe=unsafe_fixes,
                 fix=show_diff or write or output_format != "text",
                 variables=variables, var_files=var_files, config=config,
-                jobs=jobs, cache=not no_cache,
+                jobs=jobs, cache=not no_cache, force_exclude=force_exclude, progress=progress,
             )
             unsafe_fixes = _effective_unsafe(unsafe_fixes, paths, config)
         except (ConfigError, OptionError, FileNotFoundError) as e:
+            progress.close()
             click.echo(f"error: {e}", err=True)
             sys.exit(EXIT_ERROR)
         except KeyboardInterrupt as e:
+            progress.close()
             click.echo("error: interrupted; no file was written", err=True)
             sys.exit(_interrupt_exit_code(e))
         except Exception as e:  # noqa: BLE001 - last line of defence: no traceback without --debug
+            progress.close()
             if debug:
                 raise
             click.echo(f"error: internal error: {type(e).__name__}: {e} (run with --debug for details)", err=True)
             sys.exit(EXIT_ERROR)
+    progress.close()
 
-    color = sys.stdout.isatty()
-    style = click.style if color else (lambda text, **_: text)
     errors = sum(1 for r in results if r.error)
+    fixed = False
     if output_format != "text":
         try:
-            click.echo(_render(output_format, results, bool(unsafe_fixes), diff_base), nl=False)
+            click.echo(_render(output_format, results, bool(unsafe_fixes), diff_base, automation_id), nl=False, file=out)
         except RuntimeError as e:  # git failed for --diff-base
             click.echo(f"error: {e}", err=True)
             sys.exit(EXIT_ERROR)
-        remaining = sum(len(r.findings) for r in results)
     elif show_diff:
-        click.echo(render_diff(results), nl=False, color=True)  # color=True: keep the file's own escape bytes
-        click.echo(render_text(results, style=style, unsafe=unsafe_fixes), nl=False, err=True)
-        remaining = sum(len(r.findings) for r in results)
+        click.echo(color_diff(render_diff(results), style), nl=False, color=True, file=out)  # color=True: keep the file's own escape bytes
+        click.echo(render_text(results, style=err_style, unsafe=unsafe_fixes), nl=False, err=True, color=True)
     elif write:
         failed, interrupted = _write_fixed(results)
         errors += failed
-        click.echo(render_text(results, style=style, unsafe=unsafe_fixes, fixed=True), nl=False)
-        remaining = sum(len(r.remaining) for r in results)
+        fixed = True
+        report = _report(results, statistics, style, unsafe_fixes, fixed=True)
+        click.echo(report, nl=False, file=out, color=True)
         if interrupted is not None:
             written = sum(1 for r in results if r.changed and not r.error)
             click.echo(f"error: interrupted; {written} fixed file{'s' * (written != 1)} written, "
                        f"the others left as they were", err=True)
             sys.exit(_interrupt_exit_code(interrupted))
     else:
-        click.echo(render_text(results, style=style, unsafe=unsafe_fixes), nl=False)
-        remaining = sum(len(r.findings) for r in results)
+        click.echo(_report(results, statistics, style, unsafe_fixes), nl=False, file=out, color=True)
+    if out is not None:
+        out.close()
+    left = [f for r in results for f in (r.remaining if fixed else r.findings)]
+    remaining = len(left)
+    failing = [f for f in left if fail_level == "warning" or f.severity.value == "error"]
 
     if debug:
         for result in results:
             for problem in result.problems:
                 if problem.detail:
                     click.echo(problem.detail, err=True)
-    for raw in _paths_without_terraform(paths, results):
-        click.echo(f"warning: {raw}: no Terraform file (*.tf) found", err=True)
+    if not quiet:
+        for raw in _paths_without_terraform(paths, results):
+            click.echo(err_style("warning: ", fg="yellow", bold=True) + f"{raw}: no Terraform file (*.tf) found", err=True, color=True)
     files = sum(1 for r in results if not r.error)
     if not results:
-        click.echo("warning: no Terraform files found under the given paths; nothing was checked", err=True)
+        if not quiet:
+            click.echo("warning: no Terraform files found under the given paths; nothing was checked", err=True)
         sys.exit(EXIT_OK)
+    if verbose:
+        _explain_run(results, paths, config, time.monotonic() - started)
     summary = f"{remaining} finding{'s' * (remaining != 1)} in {files} file{'s' * (files != 1)}"
+    if remaining and len(failing) < remaining:
+        summary += f" ({len(failing)} at --fail-level {fail_level})"
     if errors:
         summary += f"; {errors} file{'s' * (errors != 1)} could not be processed"
-    click.echo(summary, err=True)
-    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining and not exit_zero else EXIT_OK)
+    if not quiet or errors:
+        click.echo(summary, err=True)
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _report(results: list, statistics: bool, style, unsafe: bool | None, fixed: bool = False) -> str:  # noqa: ANN001
+    """The text report, or with ``statistics`` the count per rule."""
+    from .report.text import render_text
+
+    if statistics:
+        from .report.statistics import render_statistics
+
+        return render_statistics(results, unsafe=bool(unsafe), fixed=fixed)
+    return render_text(results, style=style, unsafe=unsafe, fixed=fixed)
+
+
+def _shown_path(raw: str) -> str:
+    """A command-line path as output shows it: relative to the working directory when it is below it."""
+    if raw == "-" or not os.path.isabs(raw):
+        return raw
+    cwd = os.getcwd()
+    normal = os.path.normpath(raw)
+    if normal == cwd:
+        return "."
+    if normal.startswith(cwd.rstrip(os.sep) + os.sep):
+        return os.path.relpath(normal, cwd)
+    return raw
+
+
+def _open_output(path: str | None):  # noqa: ANN202
+    """The ``--output-file`` (created or truncated), or None for standard output."""
+    if path is None:
+        return None
+    try:
+        return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed after the report
+    except OSError as e:
+        click.echo(f"error: {path}: cannot write the report: {e.strerror or e}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _show_settings(
+    paths: tuple[str, ...], stdin_filename: str | None, config: bool | str, select: tuple[str, ...],
+    ignore: tuple[str, ...], unsafe: bool | None, variables: tuple[str, ...], var_files: tuple[str, ...],
+    force_exclude: bool,
+) -> int:
+    """``--show-settings``: for each path, the configuration file and the settings a run uses there."""
+    from .config import Config, ConfigError, config_for, load_config
+    from .report.settings import render_settings
+    from .rules import select_rules
+    from .stdin_check import or_none as _or_none
+
+    chunks = []
+    for raw in paths:
+        target = (stdin_filename or ".") if raw == "-" else raw
+        try:
+            settings = load_config(config) if isinstance(config, str) else config_for(target) if config else Config()
+        except ConfigError as e:
+            click.echo(f"error: {e}", err=True)
+            return EXIT_ERROR
+        rules = select_rules(list(select) or _or_none(settings.select), list(ignore) or _or_none(settings.ignore))
+        named_file = not Path(target).is_dir()
+        excluded = settings.excludes(Path(target)) if named_file else False
+        chunks.append(render_settings(
+            target, settings, select=select, ignore=ignore, unsafe=unsafe, variables=variables,
+            var_files=var_files, rules=[r.code for r in rules], excluded=excluded,
+        ))
+    click.echo("\n".join(chunks), nl=False)
+    return EXIT_OK
+
+
+def _explain_run(results: list, paths: tuple[str, ...], config: bool | str, seconds: float) -> None:
+    """``--verbose``: which configuration applied to each module directory, and the time taken."""
+    from .config import find_config
+
+    directories = sorted({str(Path(r.path).parent) for r in results if r.path.endswith(".tf")})
+    for directory in directories:
+        source = config if isinstance(config, str) else (find_config(directory) if config else None)
+        click.echo(f"{directory}: configuration {source or 'none (defaults)'}", err=True)
+    click.echo(f"checked {len(directories)} module{'s' * (len(directories) != 1)} in {seconds:.2f}s", err=True)
 
 
 def _paths_without_terraform(paths: tuple[str, ...], results: list) -> list[str]:
@@ -228,7 +381,9 @@ def _effective_unsafe(given: bool | None, paths: tuple[str, ...], config: bool |
     return bool(settings.unsafe_fixes)
 
 
-def _render(output_format: str, results: list, unsafe: bool, diff_base: str | None) -> str:
+def _render(
+    output_format: str, results: list, unsafe: bool, diff_base: str | None, automation_id: str | None = None
+) -> str:
     """A suggest-only view of the results: nothing is written."""
     if output_format == "json":
         from .report.json_format import render_json
@@ -237,7 +392,7 @@ def _render(output_format: str, results: list, unsafe: bool, diff_base: str | No
     if output_format == "sarif":
         from .report.sarif import render_sarif
 
-        return render_sarif(results)
+        return render_sarif(results, automation_id=automation_id)
     if output_format == "github":
         from .report.github import git_changed_lines, render_github
 

@@ -69,16 +69,23 @@ def _context():
 
 
 def run_ordered(
-    fn: Callable[[T], R], items: Sequence[T], jobs: int, *, weights: Sequence[float] | None = None
+    fn: Callable[[T], R], items: Sequence[T], jobs: int, *, weights: Sequence[float] | None = None,
+    on_done: Callable[[int], None] | None = None,
 ) -> list[R]:
     """``[fn(item) for item in items]``, with up to ``jobs`` worker processes.
 
     ``weights`` (one per item, e.g. bytes of input) only decide the order of submission,
     heaviest first, so that a big job does not start last; the results keep ``items``' order.
+    ``on_done(index)`` is called in this process as each item's result arrives (for progress).
     """
     jobs = max(1, min(jobs, len(items)))
+    done = on_done or (lambda _: None)
     if jobs == 1:
-        return [fn(item) for item in items]
+        out = []
+        for i, item in enumerate(items):
+            out.append(fn(item))
+            done(i)
+        return out
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -96,6 +103,7 @@ def run_ordered(
         for i in order:
             try:
                 results[i] = futures[i].result()
+                done(i)
             except BrokenProcessPool:
                 retry.append(i)
             except Exception:  # noqa: BLE001 - pickling, or a worker's own failure: run it here
@@ -106,6 +114,7 @@ def run_ordered(
     executor.shutdown(wait=True)
     for i in sorted(retry):
         results[i] = fn(items[i])
+        done(i)
     return [results[i] for i in range(len(items))]
 
 

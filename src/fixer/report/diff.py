@@ -6,7 +6,7 @@ import difflib
 
 from ..api import FileResult
 
-__all__ = ["render_diff"]
+__all__ = ["render_diff", "color_diff"]
 
 
 def render_diff(results: list[FileResult]) -> str:
@@ -40,3 +40,20 @@ def _header_path(path: str) -> str:
     """The path as it follows ``a/`` and ``b/``: relative as given, or absolute without its
     leading ``/`` (``a/tmp/x.tf``, as git writes it), so ``patch -p1`` finds the file."""
     return path.replace("\\", "/").lstrip("/")
+
+
+def color_diff(diff: str, style) -> str:  # noqa: ANN001 - style: click.style or a plain stand-in
+    """``diff`` with git's colours: headers bold, hunk lines cyan, removals red, additions green."""
+    out = []
+    for line in diff.splitlines(keepends=True):
+        body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "")
+        if body.startswith(("--- ", "+++ ")):
+            body = style(body, bold=True)
+        elif body.startswith("@@"):
+            body = style(body, fg="cyan")
+        elif body.startswith("-"):
+            body = style(body, fg="red")
+        elif body.startswith("+"):
+            body = style(body, fg="green")
+        out.append(body + end)
+    return "".join(out)

@@ -37,7 +37,10 @@ from ..api import FileResult
 from ..findings import Applicability, Finding
 from .hunks import Hunk, applied_by_write, assign_hunks
 
-__all__ = ["to_github_review", "render_github", "git_changed_lines", "parse_unified_diff", "suggestion_fence"]
+__all__ = [
+    "to_github_review", "render_github", "git_changed_lines", "parse_unified_diff", "suggestion_fence",
+    "unquote_git_path",
+]
 
 DIFF_CONTEXT = 3  # lines of context GitHub shows around a change (git's default)
 
@@ -204,7 +207,8 @@ def parse_unified_diff(diff: str) -> dict[str, list[tuple[int, int]]]:
     path: str | None = None
     for line in diff.splitlines():
         if line.startswith("+++ "):
-            name = line[4:].split("\t")[0]
+            raw = line[4:]
+            name = unquote_git_path(raw) if raw.startswith('"') else raw.split("\t")[0]
             path = None if name == "/dev/null" else (name[2:] if name.startswith("b/") else name)
             if path is not None:
                 out.setdefault(path, [])
@@ -216,6 +220,32 @@ def parse_unified_diff(diff: str) -> dict[str, list[tuple[int, int]]]:
             if count:
                 out[path].append((start, start + count - 1))
     return out
+
+
+_C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+
+
+def unquote_git_path(quoted: str) -> str:
+    """A path git quoted C-style (``"b/caf\\303\\251.tf"``: octal bytes, ``\\t``, ``\\"``) as text."""
+    body = quoted[1:quoted.rindex('"')] if quoted.count('"') >= 2 else quoted.strip('"')
+    out = bytearray()
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\" and i + 1 < len(body):
+            following = body[i + 1]
+            digits = body[i + 1:i + 4]
+            if len(digits) == 3 and all(c in "01234567" for c in digits):
+                out.append(int(digits, 8))
+                i += 4
+                continue
+            if following in _C_ESCAPES:
+                out.append(_C_ESCAPES[following])
+                i += 2
+                continue
+        out.extend(char.encode("utf-8"))
+        i += 1
+    return out.decode("utf-8", "surrogateescape")
 
 
 def git_changed_lines(base: str, cwd: str | None = None) -> dict[str, list[tuple[int, int]]]:
@@ -234,5 +264,11 @@ def git_changed_lines(base: str, cwd: str | None = None) -> dict[str, list[tuple
         return done.stdout
 
     merge_base = git("merge-base", base, "HEAD").strip()
-    diff = git("diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative", merge_base, "--")
+    # Whatever the user's git configuration: paths unquoted where git allows it (others are
+    # unquoted above), and the a/ b/ prefixes given explicitly (diff.mnemonicPrefix writes
+    # i/ w/ c/, diff.noprefix none).
+    diff = git(
+        "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
+        "--src-prefix=a/", "--dst-prefix=b/", "--relative", merge_base, "--",
+    )
     return parse_unified_diff(diff)
