@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Regenerate the bundled AWS provider schemas (``src/fixer/schema/data/aws-<major>.json.gz``).
+
+Source: the CDK for Terraform bindings of the AWS provider, ``@cdktf/provider-aws`` on npm
+(the same jsii assembly is published on PyPI as ``cdktf-cdktf-provider-aws``). One package
+release is generated from one provider release; ``package.json`` names it under
+``cdktf.provider.version`` (releases before 7.0 only name the constraint, ``~> 3.0``, in the
+README and in ``lib/aws-provider.js``'s ``providerVersionConstraint``). The packages read:
+
+    major  package                        provider   how the provider version is known
+    3      @cdktf/provider-aws@5.0.52     3.75.0     README "aws Provider ~> 3.0"; the last
+                                                     release of that line, published
+                                                     2022-03-18 (changelog.md), the day
+                                                     provider 3.75.0 came out with the new
+                                                     aws_s3_bucket_acl (present in the
+                                                     assembly); 3.75.1 (03-24) came later
+    4      @cdktf/provider-aws@15.0.0     4.67.0     package.json cdktf.provider.version
+    5      @cdktf/provider-aws@20.1.0     5.100.0    package.json cdktf.provider.version
+    6      @cdktf/provider-aws@21.22.1    6.25.0     package.json cdktf.provider.version
+
+Files read from each tarball: ``package/.jsii`` (the jsii assembly: every resource and data
+source class, its ``Config`` struct and every nested struct, with property names,
+optionality, types and Terraform Registry doc links) and ``package/lib/**/*.js`` (the
+generated JavaScript, for the two facts jsii does not carry: which collections are sets and
+which attributes are computed-only).
+
+Usage (network only for ``npm pack``; nothing downloaded is written inside the repository)::
+
+    mkdir -p /tmp/cdktf && cd /tmp/cdktf
+    npm pack @cdktf/provider-aws@5.0.52 @cdktf/provider-aws@15.0.0 \\
+             @cdktf/provider-aws@20.1.0 @cdktf/provider-aws@21.22.1
+    python scripts/gen_provider_schemas.py /tmp/cdktf
+
+How cdktf encodes the provider schema, and so what can and cannot be derived:
+
+- Resources are classes whose jsii ``base`` is ``cdktf.TerraformResource``, data sources
+  ``cdktf.TerraformDataSource``; the Terraform type name is the link text of the class
+  summary (``Represents a {@link .../ecs_service aws_ecs_service}``). The settable schema
+  is the struct that the initializer's ``config`` parameter takes (``EcsServiceConfig``),
+  minus the ``cdktf.TerraformMetaArguments`` it extends (count, for_each, ...).
+- Property names are camelCase in jsii and sometimes renamed (``self`` becomes
+  ``selfAttribute``); the Terraform name is the anchor of the property's Registry link
+  (``...#self SecurityGroup#self}``), which is what is used.
+- A nested **block** is a property whose doc summary is ``"<name> block."``. A block with
+  ``MaxItems: 1`` (SDK) or single nesting (framework) is a single struct (``fqn``); any other
+  block is ``IResolvable | Struct[]``. So max 1 is known exactly; other maxima (e.g. App
+  Mesh ``weighted_target`` 1..10) are not carried and are stored as unlimited. A block that
+  is not optional has ``min_items >= 1`` (stored as min 1; a larger minimum is not
+  carried). Single-struct blocks are stored with mode ``single`` (list-with-max-1, set-with-
+  max-1 and single nesting are not distinguishable); repeatable blocks are ``set`` when the
+  JavaScript wraps them in a set (``new XList(this, "name", true)``, or
+  ``Fn.tolist(...('name'))`` in old releases), else ``list``.
+- An **attribute** of object type (SDK ``ConfigModeAttr`` such as ``aws_security_group.
+  ingress``, or framework nested attributes) is a struct or struct array *without* the
+  ``block.`` summary; its struct is stored too, marked as an attribute.
+- Required vs optional is the jsii ``optional`` flag. Optional+computed attributes are not
+  distinguishable from plain optional ones (both are optional in the config struct).
+  **Computed-only** attributes are not in the config struct at all; they are read from the
+  generated JavaScript's ``// name - computed: true, optional: false, required: false``
+  getter comments of the resource class (and of nested ``OutputReference`` classes).
+- **Deprecation is not carried** (neither jsii nor the JS has the schema's
+  ``deprecated``/``deprecation_message``); deprecations come from the hand table
+  ``fixer.schema.deprecations``, each entry cited from the provider's upgrade guides.
+- Attribute types: string, number, bool, list/set/map of those, object and list/set of
+  object come from jsii types; a primitive ``any`` (dynamic / JSON) is stored as ``any``.
+- ``id`` is in the config struct of SDKv2 resources (and absent from older releases); the
+  validator never reports it.
+
+Output format (JSON, gzip level 9, sorted keys so a regeneration is byte-identical)::
+
+    {"provider_version": "6.25.0", "major": 6, "source": {...},
+     "resources": {"aws_x": BLOCK, ...}, "data_sources": {"aws_x": BLOCK, ...}}
+    BLOCK = {"a": {name: [TYPE, FLAGS] or [TYPE, FLAGS, BLOCK]}, "b": {name: [MODE, MIN, MAX, BLOCK]}}
+    (a BLOCK with "open": 1 is a struct that contains itself; its content is not stored)
+
+``TYPE`` is ``s``/``n``/``b``/``any``/``o`` or ``l:T``/``S:T``/``m:T`` (list, set, map);
+``FLAGS`` is a bit set: 1 required, 2 optional, 4 computed-only; ``MODE`` is
+``single``/``list``/``set`` and ``MAX`` 0 means unlimited. Attributes and blocks of a BLOCK
+are sorted by name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import re
+import sys
+import tarfile
+from pathlib import Path
+
+PACKAGES = {
+    3: ("5.0.52", "3.75.0"),
+    4: ("15.0.0", None),
+    5: ("20.1.0", None),
+    6: ("21.22.1", None),
+}
+
+REQUIRED, OPTIONAL, COMPUTED = 1, 2, 4
+OUT_DIR = Path(__file__).resolve().parent.parent / "src" / "fixer" / "schema" / "data"
+
+_LINK_NAME = re.compile(r"#([A-Za-z0-9_]+)\}")
+_TYPE_NAME = re.compile(r"\{@link \S+ (aws_[a-z0-9_]+)\}")
+_CLASS = re.compile(r"^class (\w+) extends ", re.M)
+_SET_LIST = re.compile(r'new \w+List\(this, "(\w+)", true\)')
+_TOLIST = re.compile(r"Fn\.tolist\(this\.\w+\('(\w+)'\)\)")
+_COMPUTED_ONLY = re.compile(r"// (\w+) - computed: true, optional: false, required: false")
+
+
+def _camel_to_snake(name: str) -> str:
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
+
+
+def _tf_name(prop: dict) -> str:
+    docs = prop.get("docs") or {}
+    for text in (docs.get("summary", ""), docs.get("remarks", "")):
+        found = _LINK_NAME.findall(text)
+        if found:
+            return found[-1]
+    return _camel_to_snake(prop["name"])
+
+
+def _is_block(prop: dict) -> bool:
+    return (prop.get("docs") or {}).get("summary", "").endswith(" block.")
+
+
+class _JsFacts:
+    """Per JavaScript class: the Terraform names it wraps as sets, and its computed-only getters."""
+
+    def __init__(self) -> None:
+        self.sets: dict[str, set[str]] = {}
+        self.computed: dict[str, set[str]] = {}
+
+    def add_file(self, text: str) -> None:
+        starts = [(m.start(), m.group(1)) for m in _CLASS.finditer(text)]
+        for index, (start, name) in enumerate(starts):
+            end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+            body = text[start:end]
+            sets = set(_SET_LIST.findall(body)) | set(_TOLIST.findall(body))
+            if sets:
+                self.sets[name] = sets
+            computed = set(_COMPUTED_ONLY.findall(body))
+            if computed:
+                self.computed[name] = computed
+
+
+class _Converter:
+    def __init__(self, types: dict, js: _JsFacts) -> None:
+        self.types = types
+        self.js = js
+
+    def _short(self, fqn: str) -> str:
+        return fqn.rsplit(".", 1)[-1]
+
+    def value_type(self, jtype: dict, set_like: bool) -> tuple[str, str | None]:
+        """(TYPE code, fqn of the object struct or None) of a jsii type."""
+        if "union" in jtype:
+            members = [t for t in jtype["union"]["types"] if t.get("fqn") != "cdktf.IResolvable"]
+            if len(members) == 1:
+                return self.value_type(members[0], set_like)
+            return "any", None
+        if "primitive" in jtype:
+            return {"string": "s", "number": "n", "boolean": "b"}.get(jtype["primitive"], "any"), None
+        if "collection" in jtype:
+            coll = jtype["collection"]
+            inner, fqn = self.value_type(coll["elementtype"], False)
+            if coll["kind"] == "map":
+                return "m:" + inner, fqn
+            return ("S:" if set_like else "l:") + inner, fqn
+        if "fqn" in jtype:
+            fqn = jtype["fqn"]
+            if fqn in self.types and self.types[fqn]["kind"] == "interface":
+                return "o", fqn
+            return "any", None
+        return "any", None
+
+    def block(self, fqn: str, js_class: str, path: tuple[str, ...] = ()) -> dict:
+        if fqn in path or len(path) > 24:
+            # a struct that contains itself (cdktf cuts recursive schemas such as WAFv2
+            # statements this way): its content is unknown, and the validator skips it
+            return {"a": {}, "b": {}, "open": 1}
+        path = path + (fqn,)
+        struct = self.types[fqn]
+        sets = self.js.sets.get(js_class, set())
+        attrs: dict[str, list] = {}
+        blocks: dict[str, list] = {}
+        for prop in struct.get("properties", []):
+            name = _tf_name(prop)
+            optional = bool(prop.get("optional"))
+            code, inner = self.value_type(prop["type"], name in sets)
+            if _is_block(prop) and inner is not None:
+                nested = self.block(inner, self._short(inner) + "OutputReference", path)
+                if code == "o":
+                    blocks[name] = ["single", 0 if optional else 1, 1, nested]
+                else:
+                    mode = "set" if code.startswith("S:") else "list"
+                    blocks[name] = [mode, 0 if optional else 1, 0, nested]
+                continue
+            entry: list = [code, OPTIONAL if optional else REQUIRED]
+            if inner is not None:
+                entry.append(self.block(inner, self._short(inner) + "OutputReference", path))
+            attrs[name] = entry
+        for name in self.js.computed.get(js_class, ()):
+            if name not in attrs and name not in blocks:
+                attrs[name] = ["any", COMPUTED]
+        return {"a": dict(sorted(attrs.items())), "b": dict(sorted(blocks.items()))}
+
+
+def _read_package(tgz: Path) -> tuple[dict, dict, _JsFacts, list[str]]:
+    js = _JsFacts()
+    assembly = None
+    package_json: dict = {}
+    js_files = 0
+    with tarfile.open(tgz, "r:gz") as tar:
+        for member in tar:
+            if not member.isfile():
+                continue
+            if member.name == "package/.jsii":
+                assembly = json.load(tar.extractfile(member))  # type: ignore[arg-type]
+            elif member.name == "package/package.json":
+                package_json = json.load(tar.extractfile(member))  # type: ignore[arg-type]
+            elif member.name.startswith("package/lib/") and member.name.endswith(".js"):
+                js.add_file(tar.extractfile(member).read().decode("utf-8"))  # type: ignore[union-attr]
+                js_files += 1
+    if assembly is None:
+        raise SystemExit(f"{tgz}: no package/.jsii")
+    return assembly, package_json, js, [f"package/.jsii", f"package/lib/**/*.js ({js_files} files)"]
+
+
+def generate(major: int, tgz: Path) -> dict:
+    version, fallback = PACKAGES[major]
+    assembly, package_json, js, files = _read_package(tgz)
+    if assembly["version"] != version:
+        raise SystemExit(f"{tgz}: is {assembly['version']}, expected {version}")
+    provider = (package_json.get("cdktf") or {}).get("provider", {}).get("version") or fallback
+    types = assembly["types"]
+    conv = _Converter(types, js)
+    out: dict = {"resources": {}, "data_sources": {}}
+    for fqn, cls in types.items():
+        if cls["kind"] != "class":
+            continue
+        base = cls.get("base")
+        kind = {"cdktf.TerraformResource": "resources", "cdktf.TerraformDataSource": "data_sources"}.get(base)
+        if kind is None:
+            continue
+        match = _TYPE_NAME.search(cls.get("docs", {}).get("summary", ""))
+        if match is None:
+            continue
+        params = (cls.get("initializer") or {}).get("parameters", [])
+        config = next((p["type"]["fqn"] for p in params if p["name"] == "config" and "fqn" in p["type"]), None)
+        if config is None or config not in types:
+            continue
+        out[kind][match.group(1)] = conv.block(config, conv._short(fqn))
+    out["resources"] = dict(sorted(out["resources"].items()))
+    out["data_sources"] = dict(sorted(out["data_sources"].items()))
+    return {
+        "major": major,
+        "provider_version": provider,
+        "source": {"package": f"@cdktf/provider-aws@{version}", "files": files},
+        **out,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("packages_dir", type=Path, help="directory holding the npm pack tarballs")
+    parser.add_argument("--major", type=int, action="append", choices=sorted(PACKAGES))
+    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for major in args.major or sorted(PACKAGES):
+        tgz = args.packages_dir / f"cdktf-provider-aws-{PACKAGES[major][0]}.tgz"
+        data = generate(major, tgz)
+        raw = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+        buffer = io.BytesIO()
+        with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=9, mtime=0, filename="") as fh:
+            fh.write(raw)
+        path = args.out / f"aws-{major}.json.gz"
+        path.write_bytes(buffer.getvalue())
+        print(
+            f"{path.name}: provider {data['provider_version']}, {len(data['resources'])} resources, "
+            f"{len(data['data_sources'])} data sources, {len(raw)} bytes JSON, "
+            f"{len(buffer.getvalue())} bytes gzip",
+            file=sys.stderr,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

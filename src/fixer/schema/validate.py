@@ -1,0 +1,260 @@
+"""Check a ``resource`` or ``data`` block against a bundled provider schema.
+
+:func:`validate_block` is pure: a parsed block and a schema in, a list of
+:class:`Mismatch` out, each saying what ``terraform validate`` would say and where. It
+is conservative, because a false positive is worse than a miss:
+
+- a resource or data source type the schema does not know (newer than the schema, or
+  another provider's) is not checked at all;
+- meta-arguments (``count``, ``for_each``, ``provider``, ``depends_on``, ``lifecycle``,
+  ``provisioner``, ``connection``) are never reported, nor is ``id``;
+- a ``dynamic "x"`` block counts as *some* ``x`` blocks, how many only when
+  ``count_items`` can evaluate its ``for_each``; its ``content`` is checked as an ``x``;
+- an attribute of object type (``aws_security_group.ingress``) may be written as an
+  argument or as blocks, as Terraform accepts both for SDK providers; its block form is not
+  checked inside;
+- a nested block whose schema cdktf cut (a recursive struct) is not checked inside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from ..syntax.nodes import Attribute, Block, Body, Expression, Node
+from .model import BlockSchema, ProviderSchema
+from .upgrade_notes import Rename, deprecation_for, rename_for
+
+__all__ = ["Mismatch", "MismatchKind", "validate_block", "RESOURCE_META_ARGUMENTS", "DATA_META_ARGUMENTS"]
+
+RESOURCE_META_ARGUMENTS = frozenset({"count", "for_each", "provider", "depends_on"})
+RESOURCE_META_BLOCKS = frozenset({"lifecycle", "provisioner", "connection"})
+DATA_META_ARGUMENTS = frozenset({"count", "for_each", "provider", "depends_on"})
+DATA_META_BLOCKS = frozenset({"lifecycle"})
+NEVER_REPORTED = frozenset({"id"})
+
+
+class MismatchKind:
+    UNSUPPORTED_ARGUMENT = "unsupported-argument"
+    UNSUPPORTED_BLOCK = "unsupported-block"
+    BLOCK_AS_ARGUMENT = "block-written-as-argument"
+    ARGUMENT_AS_BLOCK = "argument-written-as-block"
+    TOO_MANY_BLOCKS = "too-many-blocks"
+    MISSING_ARGUMENT = "missing-required-argument"
+    MISSING_BLOCK = "missing-required-block"
+    REMOVED_ARGUMENT = "removed-argument"
+    DEPRECATED_ARGUMENT = "deprecated-argument"
+    READ_ONLY_ARGUMENT = "read-only-argument"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One place where the configuration does not match the schema."""
+
+    kind: str
+    path: tuple[str, ...]  # the nested block names from the resource down to ``name``'s body
+    name: str  # the argument or block type concerned
+    node: Node  # where to report it: the attribute, the block, or the enclosing block
+    message: str  # what terraform validate says, in its words
+    rename: Rename | None = None  # for a removed argument the guides rename
+    removed_in: int | None = None  # for a removed argument: the first major without it
+    blocks: tuple[Block, ...] = ()  # for too-many-blocks: every block of the type, in order
+
+
+CountItems = Callable[[Expression], "int | None"]
+
+
+def validate_block(
+    block: Block,
+    schema: ProviderSchema,
+    *,
+    older: Sequence[ProviderSchema] = (),
+    count_items: CountItems | None = None,
+    schema_may_lag: bool = False,
+) -> list[Mismatch]:
+    """Mismatches of a ``resource "type" "name"`` or ``data "type" "name"`` block.
+
+    ``older``: the schemas of earlier major versions, newest first, to tell an argument
+    removed in some version from one that never existed. ``count_items``: evaluates a
+    ``for_each`` expression to its number of elements, or None when it cannot.
+    ``schema_may_lag``: the module requires a newer release than the schema's (``>= 6.40``
+    against 6.25), so a name the schema does not know may be new: unsupported arguments and
+    blocks are then not reported.
+    """
+    if block.type not in ("resource", "data") or len(block.labels) != 2:
+        return []
+    kind = "resource" if block.type == "resource" else "data"
+    type_name = block.labels[0]
+    root = schema.resource(type_name) if kind == "resource" else schema.data_source(type_name)
+    if root is None:
+        return []
+    before = [
+        (old.major, found)
+        for old in older
+        if (found := (old.resource(type_name) if kind == "resource" else old.data_source(type_name))) is not None
+    ]
+    meta_arguments = RESOURCE_META_ARGUMENTS if kind == "resource" else DATA_META_ARGUMENTS
+    meta_blocks = RESOURCE_META_BLOCKS if kind == "resource" else DATA_META_BLOCKS
+    checker = _Checker(kind, type_name, schema.major, count_items or (lambda _e: None), schema_may_lag)
+    checker.body(block, block.body, root, before, (), meta_arguments, meta_blocks)
+    return checker.found
+
+
+class _Checker:
+    def __init__(self, kind: str, type_name: str, major: int, count_items: CountItems, lenient: bool) -> None:
+        self.lenient = lenient
+        self.kind = kind
+        self.type_name = type_name
+        self.major = major
+        self.count_items = count_items
+        self.found: list[Mismatch] = []
+
+    def body(
+        self,
+        owner: Block,
+        body: Body,
+        schema: BlockSchema,
+        before: list[tuple[int, BlockSchema]],
+        path: tuple[str, ...],
+        meta_arguments: frozenset[str] = frozenset(),
+        meta_blocks: frozenset[str] = frozenset(),
+    ) -> None:
+        if schema.is_open:
+            return
+        seen_attributes: set[str] = set()
+        blocks_by_type: dict[str, list[Block]] = {}
+        dynamic_by_type: dict[str, list[Block]] = {}
+        for item in body.items:
+            if type(item) is Attribute:
+                seen_attributes.add(item.key)
+                if item.key not in meta_arguments and item.key not in NEVER_REPORTED:
+                    self.attribute(item, schema, before, path)
+            elif isinstance(item, Block):
+                if item.type == "dynamic":
+                    if len(item.labels) == 1:
+                        dynamic_by_type.setdefault(item.labels[0], []).append(item)
+                elif item.type not in meta_blocks:
+                    blocks_by_type.setdefault(item.type, []).append(item)
+        for name, blocks in blocks_by_type.items():
+            self.blocks(name, blocks, dynamic_by_type.get(name, []), schema, before, path)
+        for name, dynamics in dynamic_by_type.items():
+            if name not in blocks_by_type:
+                self.blocks(name, [], dynamics, schema, before, path)
+        self.required(owner, schema, path, seen_attributes, blocks_by_type, dynamic_by_type)
+
+    # -- arguments ----------------------------------------------------------------------
+    def attribute(self, item: Attribute, schema: BlockSchema, before: list[tuple[int, BlockSchema]], path: tuple[str, ...]) -> None:
+        name = item.key
+        found = schema.attribute(name)
+        if found is not None:
+            if found.computed_only:
+                self.add(MismatchKind.READ_ONLY_ARGUMENT, path, name, item,
+                         f'Can\'t configure a value for "{name}": its value will be decided automatically '
+                         "based on the result of applying this configuration.")
+                return
+            deprecation = deprecation_for(self.kind, self.type_name, path, name, self.major)
+            if deprecation is not None:
+                self.add(MismatchKind.DEPRECATED_ARGUMENT, path, name, item,
+                         f'Argument is deprecated: "{name}". {deprecation.message}.')
+            return
+        if schema.block_type(name) is not None:
+            self.add(MismatchKind.BLOCK_AS_ARGUMENT, path, name, item,
+                     f'An argument named "{name}" is not expected here. '
+                     f'Did you mean to define a block of type "{name}"?')
+            return
+        removed = self.removed(name, before, path)
+        if removed is not None:
+            self.found.append(removed(item))
+            return
+        if not self.lenient:
+            self.add(MismatchKind.UNSUPPORTED_ARGUMENT, path, name, item,
+                     f'An argument named "{name}" is not expected here.')
+
+    def removed(self, name: str, before: list[tuple[int, BlockSchema]], path: tuple[str, ...]):
+        """A factory of the removed-argument mismatch when ``name`` exists in an older major."""
+        last = next((major for major, old in before if old.attribute(name) or old.block_type(name)), None)
+        if last is None:
+            return None
+        removed_in = last + 1
+        rename = rename_for(self.kind, self.type_name, path, name, self.major)
+        advice = f' Use "{rename.new}" instead ({rename.source}).' if rename is not None else ""
+        message = (f'An argument named "{name}" is not expected here: it was removed in AWS provider '
+                   f"{removed_in}.0.{advice}")
+        return lambda node: Mismatch(MismatchKind.REMOVED_ARGUMENT, path, name, node, message, rename, removed_in)
+
+    # -- blocks -------------------------------------------------------------------------
+    def blocks(
+        self,
+        name: str,
+        blocks: list[Block],
+        dynamics: list[Block],
+        schema: BlockSchema,
+        before: list[tuple[int, BlockSchema]],
+        path: tuple[str, ...],
+    ) -> None:
+        block_type = schema.block_type(name)
+        if block_type is None:
+            attribute = schema.attribute(name)
+            if attribute is not None and (attribute.is_object or attribute.type == "any"):
+                return  # an attribute Terraform accepts in block form: not checked inside
+            first = (blocks or dynamics)[0]
+            if attribute is not None:
+                self.add(MismatchKind.ARGUMENT_AS_BLOCK, path, name, first,
+                         f'Blocks of type "{name}" are not expected here. Did you mean to define argument '
+                         f'"{name}"? If so, use the equals sign to assign it a value.')
+                return
+            removed = self.removed(name, before, path)
+            if removed is not None:
+                self.found.append(removed(first))
+                return
+            if not self.lenient:
+                self.add(MismatchKind.UNSUPPORTED_BLOCK, path, name, first,
+                         f'Blocks of type "{name}" are not expected here.')
+            return
+        if block_type.max_items is not None:
+            known = len(blocks)
+            for dynamic in dynamics:
+                for_each = dynamic.body.get_attribute("for_each")
+                count = self.count_items(for_each.value) if for_each is not None else None
+                known += count or 0
+            if known > block_type.max_items:
+                every = tuple(sorted(blocks + dynamics, key=lambda b: b.start))
+                self.found.append(Mismatch(
+                    MismatchKind.TOO_MANY_BLOCKS, path, name, every[block_type.max_items],
+                    f'Too many {name} blocks: no more than {block_type.max_items} "{name}" blocks are allowed'
+                    f" in AWS provider {self.major}.x.",
+                    blocks=every,
+                ))
+        nested_before = [(major, found.block) for major, old in before if (found := old.block_type(name)) is not None]
+        for block in blocks:
+            if block.labels:
+                continue  # a nested block type never takes labels; terraform reports that, not us
+            self.body(block, block.body, block_type.block, nested_before, path + (name,))
+        for dynamic in dynamics:
+            for content in dynamic.body.blocks("content"):
+                self.body(content, content.body, block_type.block, nested_before, path + (name,))
+
+    # -- what must be there -------------------------------------------------------------
+    def required(
+        self,
+        owner: Block,
+        schema: BlockSchema,
+        path: tuple[str, ...],
+        attributes: set[str],
+        blocks: dict[str, list[Block]],
+        dynamics: dict[str, list[Block]],
+    ) -> None:
+        for attribute in schema.attributes():
+            if attribute.required and attribute.name not in attributes and attribute.name not in NEVER_REPORTED:
+                if attribute.is_object and (attribute.name in blocks or attribute.name in dynamics):
+                    continue  # given in block form
+                self.add(MismatchKind.MISSING_ARGUMENT, path, attribute.name, owner,
+                         f'The argument "{attribute.name}" is required, but no definition was found.')
+        for block_type in schema.block_types():
+            if block_type.min_items > 0 and block_type.name not in blocks and block_type.name not in dynamics:
+                self.add(MismatchKind.MISSING_BLOCK, path, block_type.name, owner,
+                         f'Insufficient {block_type.name} blocks: at least {block_type.min_items} '
+                         f'"{block_type.name}" block is required.')
+
+    def add(self, kind: str, path: tuple[str, ...], name: str, node: Node, message: str) -> None:
+        self.found.append(Mismatch(kind, path, name, node, message))

@@ -1,0 +1,288 @@
+"""Which AWS provider version a module is checked against.
+
+Terraform installs the newest provider release that every ``version`` constraint allows
+(``required_providers`` of the root module and of every module it calls), and records the
+release it chose in the root's ``.terraform.lock.hcl``. So, in order of authority:
+
+1. an explicit override (``provider_version="5.31"``, or ``--provider-version aws=5.31``);
+2. the exact version in a lock file (the module's own, or that of a directory above it,
+   its root), when it satisfies the module's constraints;
+3. the newest bundled major version the constraints allow;
+4. nothing pins it: the newest bundled schema, and the finding says so.
+
+Every function here is pure except :func:`find_lock_files`, which only lists directories.
+Constraint syntax: https://developer.hashicorp.com/terraform/language/expressions/version-constraints
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from ..syntax.nodes import Attribute, Block, Document, Object, QuotedTemplate
+from .loader import AVAILABLE_MAJORS
+
+__all__ = [
+    "Constraint",
+    "ProviderVersionChoice",
+    "parse_constraints",
+    "allowed_majors",
+    "aws_constraints",
+    "locked_aws_version",
+    "parse_override",
+    "choose_provider_version",
+    "find_lock_files",
+]
+
+AWS_SOURCES = ("hashicorp/aws", "registry.terraform.io/hashicorp/aws")
+LOCK_FILE = ".terraform.lock.hcl"
+MAX_LEVELS = 8  # how far above a module to look for its root's lock file
+
+_CONSTRAINT = re.compile(r"^\s*(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?\s*$")
+
+Version = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Constraint:
+    operator: str  # "=", "!=", ">=", "<=", ">", "<", "~>"
+    version: Version
+    segments: int  # how many parts were written (``~> 5.3`` has 2)
+
+    def bounds(self) -> tuple[Version | None, bool, Version | None, bool]:
+        """(lower, lower inclusive, upper, upper inclusive); None for no bound."""
+        v = self.version
+        if self.operator == "=":
+            return v, True, v, True
+        if self.operator == ">=":
+            return v, True, None, False
+        if self.operator == ">":
+            return v, False, None, False
+        if self.operator == "<=":
+            return None, False, v, True
+        if self.operator == "<":
+            return None, False, v, False
+        if self.operator == "~>":
+            if self.segments <= 2:
+                return v, True, (v[0] + 1, 0, 0), False
+            return v, True, (v[0], v[1] + 1, 0), False
+        return None, False, None, False  # "!=" excludes one release: no bound
+
+
+@dataclass(frozen=True)
+class ProviderVersionChoice:
+    """The schema a module is checked against, and why."""
+
+    major: int | None  # None: no bundled schema fits (e.g. a module pinned to provider 2.x)
+    exact: str | None  # the exact release, when a lock file or override names it
+    source: str  # "override", "lock", "constraint" or "default"
+    detail: str  # where it came from, for the finding's note
+    minimum: str | None = None  # the oldest release the choice allows (the exact one when known)
+
+    def newer_than(self, schema_version: str) -> bool:
+        """True when every release the module allows is newer than ``schema_version``: names
+        the schema does not know may then be new, not wrong."""
+        floor = self.exact or self.minimum
+        if floor is None:
+            return False
+        mine, theirs = _CONSTRAINT.match(floor), _CONSTRAINT.match(schema_version)
+        if mine is None or theirs is None:
+            return False
+        return _version(mine)[0] > _version(theirs)[0]
+
+    def note(self, schema_version: str | None = None) -> str:
+        """One sentence for a finding: which version, and why."""
+        checked = f" (checked against the bundled {schema_version} schema)" if schema_version else ""
+        if self.major is None:
+            return f"no bundled AWS provider schema fits {self.detail}"
+        if self.source == "default":
+            return f"no AWS provider version is pinned; assuming the newest, {self.major}.x{checked}"
+        return f"AWS provider {self.exact or str(self.major) + '.x'} from {self.detail}{checked}"
+
+
+def _version(match: re.Match) -> tuple[Version, int]:
+    parts = [match.group(i) for i in (2, 3, 4)]
+    segments = sum(p is not None for p in parts)
+    return (int(parts[0]), int(parts[1] or 0), int(parts[2] or 0)), segments
+
+
+def parse_constraints(text: str) -> list[Constraint]:
+    """``">= 4.0, < 6"`` as constraints; ValueError on anything else."""
+    out = []
+    for piece in text.split(","):
+        match = _CONSTRAINT.match(piece)
+        if match is None:
+            raise ValueError(f"not a version constraint: {piece.strip()!r}")
+        version, segments = _version(match)
+        out.append(Constraint(match.group(1) or "=", version, segments))
+    return out
+
+
+def _satisfies(version: Version, constraints: Iterable[Constraint]) -> bool:
+    for c in constraints:
+        lower, lower_inc, upper, upper_inc = c.bounds()
+        if c.operator == "!=" and version == c.version:
+            return False
+        if lower is not None and (version < lower or (version == lower and not lower_inc)):
+            return False
+        if upper is not None and (version > upper or (version == upper and not upper_inc)):
+            return False
+    return True
+
+
+def allowed_majors(constraints: Iterable[Constraint], majors: Iterable[int] = AVAILABLE_MAJORS) -> list[int]:
+    """The majors in which some release satisfies every constraint, ascending."""
+    constraints = list(constraints)
+    lower: tuple[Version, bool] | None = None
+    upper: tuple[Version, bool] | None = None
+    for c in constraints:
+        lo, lo_inc, up, up_inc = c.bounds()
+        if lo is not None and (lower is None or lo > lower[0] or (lo == lower[0] and not lo_inc)):
+            lower = (lo, lo_inc)
+        if up is not None and (upper is None or up < upper[0] or (up == upper[0] and not up_inc)):
+            upper = (up, up_inc)
+    out = []
+    for major in majors:
+        lo, lo_inc = (major, 0, 0), True
+        if lower is not None and lower[0] >= lo:
+            lo, lo_inc = lower
+        hi, hi_inc = (major + 1, 0, 0), False
+        if upper is not None and upper[0] < hi:
+            hi, hi_inc = upper
+        if lo < hi or (lo == hi and lo_inc and hi_inc):
+            out.append(major)
+    return out
+
+
+def _literal(expression: object) -> str | None:
+    if type(expression) is QuotedTemplate and expression.is_literal():
+        return expression.literal_value()
+    return None
+
+
+def aws_constraints(documents: Iterable[tuple[str, Document]]) -> list[tuple[str, str]]:
+    """Every AWS provider ``version`` constraint in the files: ``[(path, "~> 5.0"), ...]``.
+
+    Reads ``terraform { required_providers { aws = { source, version } } }`` (any local name
+    whose source is hashicorp/aws, or ``aws`` without a source), the legacy
+    ``required_providers { aws = "~> 2.0" }`` and ``provider "aws" { version = ... }``.
+    """
+    out: list[tuple[str, str]] = []
+    for path, document in documents:
+        for block in document.body.blocks("terraform"):
+            for required in block.body.blocks("required_providers"):
+                for attribute in required.body.attributes():
+                    text = _required_provider_version(attribute)
+                    if text is not None:
+                        out.append((path, text))
+        for block in document.body.blocks("provider"):
+            if block.labels == ("aws",):
+                version = block.body.get_attribute("version")
+                text = _literal(version.value) if version is not None else None
+                if text:
+                    out.append((path, text))
+    return out
+
+
+def _required_provider_version(attribute: Attribute) -> str | None:
+    value = attribute.value
+    if type(value) is QuotedTemplate:  # legacy: aws = "~> 2.0"
+        return _literal(value) if attribute.key == "aws" else None
+    if type(value) is not Object:
+        return None
+    source_item = value.get("source")
+    source = _literal(source_item.value) if source_item is not None else None
+    if source is None and attribute.key != "aws":
+        return None
+    if source is not None and source.lower() not in AWS_SOURCES:
+        return None
+    version_item = value.get("version")
+    return _literal(version_item.value) if version_item is not None else None
+
+
+def locked_aws_version(lock: Document) -> str | None:
+    """The AWS provider release a ``.terraform.lock.hcl`` records."""
+    for block in lock.body.blocks("provider"):
+        if block.labels and block.labels[0].lower() == "registry.terraform.io/hashicorp/aws":
+            version = block.body.get_attribute("version")
+            return _literal(version.value) if version is not None else None
+    return None
+
+
+def parse_override(text: str) -> str:
+    """``"aws=5.31"`` or ``"5.31"`` to ``"5.31"``; ValueError for another provider or no version."""
+    name, sep, version = text.partition("=")
+    if not sep:
+        name, version = "aws", text
+    if name.strip() != "aws" or _CONSTRAINT.match(version.strip()) is None or version.strip()[0] in "<>=!~":
+        raise ValueError(f"--provider-version expects aws=<version>, got {text!r}")
+    return version.strip()
+
+
+def _text(version: Version) -> str:
+    return ".".join(map(str, version))
+
+
+def _major_of(version_text: str) -> int:
+    match = _CONSTRAINT.match(version_text)
+    if match is None:
+        raise ValueError(f"not a version: {version_text!r}")
+    return _version(match)[0][0]
+
+
+def choose_provider_version(
+    constraints: list[tuple[str, str]],
+    locks: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    override: str | None = None,
+    majors: tuple[int, ...] = AVAILABLE_MAJORS,
+) -> ProviderVersionChoice:
+    """Pick the schema for a module from its constraints, the lock files found and an override.
+
+    ``constraints``: ``[(path, "~> 5.0"), ...]`` (see :func:`aws_constraints`); ``locks``:
+    ``[(lock path, "5.31.0"), ...]`` nearest first. A constraint that cannot be parsed is
+    ignored (Terraform would reject it; that is not this module's finding to make).
+    """
+    if override is not None:
+        major = _major_of(override)
+        return ProviderVersionChoice(major if major in majors else None, override, "override",
+                                     f"--provider-version aws={override}")
+    parsed: list[Constraint] = []
+    for _path, text in constraints:
+        try:
+            parsed.extend(parse_constraints(text))
+        except ValueError:
+            continue
+    for path, exact in locks:
+        match = _CONSTRAINT.match(exact)
+        if match is None:
+            continue
+        version, _ = _version(match)
+        if _satisfies(version, parsed):
+            major = version[0]
+            return ProviderVersionChoice(major if major in majors else None, exact, "lock", path)
+    if parsed:
+        detail = "required_providers " + ", ".join(f'"{text}" ({path})' for path, text in constraints)
+        fitting = allowed_majors(parsed, majors)
+        if not fitting:
+            return ProviderVersionChoice(None, None, "constraint", detail)
+        major = fitting[-1]
+        exact = next((_text(c.version) for c in parsed if c.operator == "="), None)
+        floor = max([c.bounds()[0] for c in parsed if c.bounds()[0] is not None] + [(major, 0, 0)])
+        return ProviderVersionChoice(major, exact, "constraint", detail, _text(floor) if floor[0] == major else None)
+    return ProviderVersionChoice(majors[-1], None, "default", "no version constraint or lock file")
+
+
+def find_lock_files(module_dir: Path) -> list[Path]:
+    """``.terraform.lock.hcl`` in the module's directory, else in the nearest directory above it
+    (the root that calls it), stopping at a repository root (``.git``)."""
+    here = Path(module_dir).resolve()
+    for _ in range(MAX_LEVELS):
+        candidate = here / LOCK_FILE
+        if candidate.is_file():
+            return [candidate]
+        if (here / ".git").exists() or here.parent == here:
+            break
+        here = here.parent
+    return []
