@@ -220,7 +220,7 @@ class _Checker:
             if known > block_type.max_items:
                 every = tuple(sorted(blocks + dynamics, key=lambda b: b.start))
                 self.found.append(Mismatch(
-                    MismatchKind.TOO_MANY_BLOCKS, path, name, every[block_type.max_items],
+                    MismatchKind.TOO_MANY_BLOCKS, path, name, every[min(block_type.max_items, len(every) - 1)],
                     f'Too many {name} blocks: no more than {block_type.max_items} "{name}" blocks are allowed'
                     f" in AWS provider {self.major}.x.",
                     blocks=every,

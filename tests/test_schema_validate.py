@@ -1,0 +1,254 @@
+"""The provider-schema validator: every kind of mismatch, and what it must never report."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixer import parse
+from fixer.schema import load_schema
+from fixer.schema.validate import MismatchKind as K
+from fixer.schema.validate import validate_block
+
+
+def check(text, major=6, count_items=None, lag=False):
+    block = parse(text).body.blocks()[0]
+    older = [load_schema(m) for m in range(major - 1, 2, -1)]
+    return [
+        (m.kind, ".".join(m.path + (m.name,)))
+        for m in validate_block(block, load_schema(major), older=older, count_items=count_items, schema_may_lag=lag)
+    ]
+
+
+SEED_APPMESH = '''resource "aws_appmesh_virtual_node" "svc" {
+  name      = "svc"
+  mesh_name = "mesh"
+  spec {
+    backend {
+      dynamic "virtual_service" {
+        for_each = var.backends
+        content {
+          virtual_service_name = virtual_service.value
+        }
+      }
+    }
+    listener {
+      port_mapping {
+        port     = 8080
+        protocol = "http"
+      }
+    }
+  }
+}
+'''
+
+
+def test_seed_appmesh_dynamic_single_block_counts_when_evaluable():
+    assert check(SEED_APPMESH, count_items=lambda expr: 2) == [(K.TOO_MANY_BLOCKS, "spec.backend.virtual_service")]
+    assert check(SEED_APPMESH, count_items=lambda expr: 1) == []
+
+
+def test_dynamic_with_unknown_for_each_is_never_too_many():
+    assert check(SEED_APPMESH) == []
+
+
+def test_two_literal_single_blocks():
+    text = SEED_APPMESH.replace(
+        '      dynamic "virtual_service" {\n        for_each = var.backends\n        content {\n'
+        '          virtual_service_name = virtual_service.value\n        }\n      }\n',
+        '      virtual_service {\n        virtual_service_name = "a"\n      }\n'
+        '      virtual_service {\n        virtual_service_name = "b"\n      }\n',
+    )
+    assert check(text) == [(K.TOO_MANY_BLOCKS, "spec.backend.virtual_service")]
+
+
+def test_repeated_backend_is_fine():
+    text = SEED_APPMESH.replace("    backend {\n", '    backend {\n      virtual_service {\n        virtual_service_name = "x"\n      }\n    }\n    backend {\n', 1)
+    assert check(text) == []
+
+
+SEED_ECS = '''resource "aws_ecs_service" "app" {
+  name            = "app"
+  task_definition = "td"
+  deployment_configuration {
+    maximum_percent         = 200
+    minimum_healthy_percent = 100
+  }
+}
+'''
+
+
+@pytest.mark.parametrize("major", [3, 4, 5])
+def test_seed_ecs_block_unsupported_before_6(major):
+    assert check(SEED_ECS, major) == [(K.UNSUPPORTED_BLOCK, "deployment_configuration")]
+
+
+def test_seed_ecs_percentages_unsupported_inside_the_6_block():
+    assert check(SEED_ECS, 6) == [
+        (K.UNSUPPORTED_ARGUMENT, "deployment_configuration.maximum_percent"),
+        (K.UNSUPPORTED_ARGUMENT, "deployment_configuration.minimum_healthy_percent"),
+    ]
+
+
+REDIS = '''resource "aws_elasticache_replication_group" "r" {
+  replication_group_id          = "r"
+  replication_group_description = "redis"
+  number_cache_clusters         = 2
+}
+'''
+
+
+def test_removed_in_5_with_renames():
+    block = parse(REDIS).body.blocks()[0]
+    found = validate_block(block, load_schema(5), older=[load_schema(4), load_schema(3)])
+    assert [(m.kind, m.name, m.rename.new, m.removed_in) for m in found if m.rename] == [
+        (K.REMOVED_ARGUMENT, "replication_group_description", "description", 5),
+        (K.REMOVED_ARGUMENT, "number_cache_clusters", "num_cache_clusters", 5),
+    ]
+    assert (K.MISSING_ARGUMENT, "description") in [(m.kind, m.name) for m in found]
+    assert "removed in AWS provider 5.0" in found[0].message and "version-5-upgrade" in found[0].message
+
+
+def test_deprecated_in_4_and_fine_in_3():
+    assert check(REDIS, 4) == [
+        (K.DEPRECATED_ARGUMENT, "replication_group_description"),
+        (K.DEPRECATED_ARGUMENT, "number_cache_clusters"),
+    ]
+    assert check(REDIS, 3) == []
+
+
+def test_db_instance_name_removed_in_5_from_6_too():
+    text = 'resource "aws_db_instance" "db" {\n  instance_class = "db.t3.micro"\n  name = "app"\n}\n'
+    assert check(text, 6) == [(K.REMOVED_ARGUMENT, "name")]
+    assert check(text, 4) == [(K.DEPRECATED_ARGUMENT, "name")]
+
+
+def test_nested_rename_path():
+    text = '''resource "aws_kinesis_firehose_delivery_stream" "s" {
+  name        = "s"
+  destination = "extended_s3"
+  extended_s3_configuration {
+    role_arn   = "r"
+    bucket_arn = "b"
+    s3_backup_configuration {
+      role_arn    = "r"
+      bucket_arn  = "b"
+      buffer_size = 5
+    }
+  }
+}
+'''
+    block = parse(text).body.blocks()[0]
+    found = validate_block(block, load_schema(5), older=[load_schema(4)])
+    assert [(m.kind, m.path, m.name, m.rename.new if m.rename else None) for m in found] == [
+        (K.REMOVED_ARGUMENT, ("extended_s3_configuration", "s3_backup_configuration"), "buffer_size", "buffering_size")
+    ]
+
+
+def test_block_written_as_argument_and_the_reverse():
+    text = '''resource "aws_cloudfront_distribution" "d" {
+  logging_config = {
+    bucket = "b"
+  }
+  tags {
+    Name = "x"
+  }
+}
+'''
+    found = check(text)
+    assert (K.BLOCK_AS_ARGUMENT, "logging_config") in found
+    assert (K.ARGUMENT_AS_BLOCK, "tags") in found
+
+
+def test_attribute_of_object_type_in_block_form_is_accepted():
+    text = '''resource "aws_security_group" "sg" {
+  name = "web"
+  ingress {
+    from_port = 443
+    to_port   = 443
+    protocol  = "tcp"
+  }
+  dynamic "egress" {
+    for_each = var.egress
+    content {
+      from_port = egress.value
+    }
+  }
+}
+'''
+    assert check(text) == []
+    assert check(text.replace("ingress {", "ingress = [{").replace("  }\n  dynamic", "  }]\n  dynamic", 1)) == []
+
+
+def test_meta_arguments_never_reported():
+    text = '''resource "aws_sqs_queue" "q" {
+  count      = 2
+  for_each   = toset([])
+  provider   = aws.east
+  depends_on = [aws_sqs_queue.other]
+  name       = "q"
+  lifecycle {
+    create_before_destroy = true
+    ignore_changes        = [tags]
+  }
+  provisioner "local-exec" {
+    command = "echo"
+  }
+  connection {
+    host = "x"
+  }
+  id = "ignored"
+}
+'''
+    assert check(text) == []
+
+
+def test_data_source_meta_and_unsupported():
+    text = 'data "aws_region" "current" {\n  count = 1\n  current = true\n  lifecycle {\n    postcondition {\n      condition = true\n      error_message = "x"\n    }\n  }\n}\n'
+    assert check(text) == [(K.UNSUPPORTED_ARGUMENT, "current")]
+
+
+def test_unknown_types_are_not_checked():
+    assert check('resource "aws_made_up_thing" "x" {\n  anything = 1\n}\n') == []
+    assert check('resource "google_compute_instance" "x" {\n  anything = 1\n}\n') == []
+    assert check('module "x" {\n  source = "./m"\n  anything = 1\n}\n') == []
+
+
+def test_missing_required_argument_and_block():
+    text = 'resource "aws_appmesh_virtual_node" "n" {\n  mesh_name = "m"\n  spec {\n    backend {\n    }\n  }\n}\n'
+    assert check(text) == [(K.MISSING_BLOCK, "spec.backend.virtual_service"), (K.MISSING_ARGUMENT, "name")]
+    dynamic = text.replace("    backend {\n    }\n", '    backend {\n      dynamic "virtual_service" {\n        for_each = []\n        content {\n          virtual_service_name = "x"\n        }\n      }\n    }\n')
+    assert check(dynamic) == [(K.MISSING_ARGUMENT, "name")]
+
+
+def test_read_only_argument():
+    text = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  bucket_domain_name = "x"\n}\n'
+    assert check(text) == [(K.READ_ONLY_ARGUMENT, "bucket_domain_name")]
+
+
+def test_deprecated_inline_s3_arguments_from_4():
+    text = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl = "private"\n  versioning {\n    enabled = true\n  }\n}\n'
+    assert check(text, 3) == []
+    assert check(text, 5) == [(K.DEPRECATED_ARGUMENT, "acl")]
+
+
+def test_schema_older_than_required_does_not_report_unknown_names():
+    text = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  bucket_namespace = "x"\n  brand_new {\n  }\n}\n'
+    assert check(text) == [(K.UNSUPPORTED_ARGUMENT, "bucket_namespace"), (K.UNSUPPORTED_BLOCK, "brand_new")]
+    assert check(text, lag=True) == []
+
+
+def test_content_of_dynamic_is_checked():
+    text = '''resource "aws_ecs_service" "s" {
+  name = "s"
+  dynamic "load_balancer" {
+    for_each = var.lbs
+    content {
+      target_group_arn = load_balancer.value
+      container_name   = "c"
+      container_port   = 80
+      bogus            = 1
+    }
+  }
+}
+'''
+    assert check(text) == [(K.UNSUPPORTED_ARGUMENT, "load_balancer.bogus")]
