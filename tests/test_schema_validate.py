@@ -228,7 +228,7 @@ def test_read_only_argument():
 def test_deprecated_inline_s3_arguments_from_4():
     text = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl = "private"\n  versioning {\n    enabled = true\n  }\n}\n'
     assert check(text, 3) == []
-    assert check(text, 5) == [(K.DEPRECATED_ARGUMENT, "acl")]
+    assert check(text, 5) == [(K.DEPRECATED_ARGUMENT, "acl"), (K.DEPRECATED_ARGUMENT, "versioning")]
 
 
 def test_schema_older_than_required_does_not_report_unknown_names():

@@ -211,6 +211,10 @@ class _Checker:
                 self.add(MismatchKind.UNSUPPORTED_BLOCK, path, name, first,
                          f'Blocks of type "{name}" are not expected here.')
             return
+        deprecation = deprecation_for(self.kind, self.type_name, path, name, self.major)
+        if deprecation is not None:
+            self.add(MismatchKind.DEPRECATED_ARGUMENT, path, name, (blocks or dynamics)[0],
+                     f'Argument is deprecated: "{name}". {deprecation.message}.')
         if block_type.max_items is not None:
             known = len(blocks)
             for dynamic in dynamics:
