@@ -152,35 +152,40 @@ class _Checker:
                          f'Can\'t configure a value for "{name}": its value will be decided automatically '
                          "based on the result of applying this configuration.")
                 return
-            deprecation = deprecation_for(self.kind, self.type_name, path, name, self.major)
-            if deprecation is not None:
-                self.add(MismatchKind.DEPRECATED_ARGUMENT, path, name, item,
-                         f'Argument is deprecated: "{name}". {deprecation.message}.')
+            self.deprecated(name, item, path)
             return
         if schema.block_type(name) is not None:
             self.add(MismatchKind.BLOCK_AS_ARGUMENT, path, name, item,
                      f'An argument named "{name}" is not expected here. '
                      f'Did you mean to define a block of type "{name}"?')
             return
-        removed = self.removed(name, before, path)
-        if removed is not None:
-            self.found.append(removed(item))
-            return
-        if not self.lenient:
-            self.add(MismatchKind.UNSUPPORTED_ARGUMENT, path, name, item,
+        self.unknown(name, item, before, path, MismatchKind.UNSUPPORTED_ARGUMENT,
                      f'An argument named "{name}" is not expected here.')
 
-    def removed(self, name: str, before: list[tuple[int, BlockSchema]], path: tuple[str, ...]):
-        """A factory of the removed-argument mismatch when ``name`` exists in an older major."""
+    def deprecated(self, name: str, node: Node, path: tuple[str, ...]) -> None:
+        deprecation = deprecation_for(self.kind, self.type_name, path, name, self.major)
+        if deprecation is not None:
+            self.add(MismatchKind.DEPRECATED_ARGUMENT, path, name, node,
+                     f'Argument is deprecated: "{name}". {deprecation.message}.')
+
+    def unknown(
+        self, name: str, node: Node, before: list[tuple[int, BlockSchema]], path: tuple[str, ...], kind: str, message: str
+    ) -> None:
+        """A name this schema lacks: removed (when an older major has it), else unsupported
+        (unless the schema may be older than the release the module requires)."""
         last = next((major for major, old in before if old.attribute(name) or old.block_type(name)), None)
-        if last is None:
-            return None
-        removed_in = last + 1
-        rename = rename_for(self.kind, self.type_name, path, name, self.major)
-        advice = f' Use "{rename.new}" instead ({rename.source}).' if rename is not None else ""
-        message = (f'An argument named "{name}" is not expected here: it was removed in AWS provider '
-                   f"{removed_in}.0.{advice}")
-        return lambda node: Mismatch(MismatchKind.REMOVED_ARGUMENT, path, name, node, message, rename, removed_in)
+        if last is not None:
+            removed_in = last + 1
+            rename = rename_for(self.kind, self.type_name, path, name, self.major)
+            advice = f' Use "{rename.new}" instead ({rename.source}).' if rename is not None else ""
+            self.found.append(Mismatch(
+                MismatchKind.REMOVED_ARGUMENT, path, name, node,
+                f'An argument named "{name}" is not expected here: it was removed in AWS provider '
+                f"{removed_in}.0.{advice}",
+                rename, removed_in,
+            ))
+        elif not self.lenient:
+            self.add(kind, path, name, node, message)
 
     # -- blocks -------------------------------------------------------------------------
     def blocks(
@@ -203,18 +208,10 @@ class _Checker:
                          f'Blocks of type "{name}" are not expected here. Did you mean to define argument '
                          f'"{name}"? If so, use the equals sign to assign it a value.')
                 return
-            removed = self.removed(name, before, path)
-            if removed is not None:
-                self.found.append(removed(first))
-                return
-            if not self.lenient:
-                self.add(MismatchKind.UNSUPPORTED_BLOCK, path, name, first,
+            self.unknown(name, first, before, path, MismatchKind.UNSUPPORTED_BLOCK,
                          f'Blocks of type "{name}" are not expected here.')
             return
-        deprecation = deprecation_for(self.kind, self.type_name, path, name, self.major)
-        if deprecation is not None:
-            self.add(MismatchKind.DEPRECATED_ARGUMENT, path, name, (blocks or dynamics)[0],
-                     f'Argument is deprecated: "{name}". {deprecation.message}.')
+        self.deprecated(name, (blocks or dynamics)[0], path)
         if block_type.max_items is not None:
             known = len(blocks)
             for dynamic in dynamics:
