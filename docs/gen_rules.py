@@ -11,12 +11,10 @@ import sys
 from pathlib import Path
 
 from fixer.rules import all_rules
-from fixer.suppression import UNUSED_CODE, UNUSED_DOC, UNUSED_NAME
 
 
 def render() -> str:
     entries = [(r.code, r.name, r.fix_availability, r.documentation()) for r in all_rules()]
-    entries.append((UNUSED_CODE, UNUSED_NAME, "sometimes (display only)", UNUSED_DOC.strip()))
     out = [
         "# Rules",
         "",

@@ -12,7 +12,7 @@ from fixer.model.evaluate import Evaluator, Unknown
 from fixer.model.module import Module
 from fixer.model.values import module_values
 from fixer.rules import rule_by_code, select_rules
-from fixer.rules.name_limits import NAME_SPECS, UNIQUE_SUFFIX_LENGTH, specs_for
+from fixer.facts.aws_names import NAME_SPECS, UNIQUE_SUFFIX_LENGTH, specs_for
 from fixer.syntax.parser import parse
 
 CASES = Path(__file__).resolve().parents[1] / "corpus" / "rules" / "AWS001"

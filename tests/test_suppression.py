@@ -9,7 +9,8 @@ import fixer
 from fixer.findings import Applicability
 from fixer.rules import registry
 from fixer.rules.base import Rule, RuleContext
-from fixer.suppression import Suppressor, parse_suppressions
+from fixer.rules.tfx001_unused_suppression import UnusedSuppression
+from fixer.suppression import parse_suppressions
 from fixer.syntax.edits import apply_edits
 from fixer.syntax.edits import set_attribute_value
 from fixer.syntax.nodes import Attribute, Block
@@ -39,7 +40,7 @@ class NestedUppercase(Rule):
 
 @pytest.fixture(autouse=True)
 def toy_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(registry, "RULES", [UppercaseValue, NestedUppercase])
+    monkeypatch.setattr(registry, "RULES", [UppercaseValue, NestedUppercase, UnusedSuppression])
 
 
 def _codes(text: str) -> list[tuple[str, int]]:
@@ -159,10 +160,14 @@ def test_suppression_holds_in_later_fix_rounds() -> None:
     assert 'a = "x"' in result.code
 
 
-def test_wrapped_rule_keeps_code_name_and_docs() -> None:
-    [wrapped] = Suppressor().wrap([UppercaseValue])
-    assert issubclass(wrapped, UppercaseValue)
-    assert (wrapped.code, wrapped.name, wrapped.__doc__) == ("TST001", "lowercase-value", UppercaseValue.__doc__)
+def test_the_runner_suppresses_for_every_entry_point() -> None:
+    # fix_module is given the rule class itself, not a wrapped one: the runner filters.
+    from fixer.fixes import fix_module
+
+    text = 'a = "x" # tffix:ignore TST001\nb = "y"\n'
+    result = fix_module({"main.tf": text}, [UppercaseValue])
+    assert [(f.rule, f.line) for f in result.findings] == [("TST001", 2)]
+    assert result.fixed["main.tf"] == 'a = "x" # tffix:ignore TST001\nb = "Y"\n'
 
 
 def test_check_paths_honours_suppressions(tmp_path) -> None:
@@ -180,7 +185,7 @@ def test_cli_lists_and_explains_tfx001() -> None:
     listed = CliRunner().invoke(main, ["rules"])
     assert "TFX001  unused-suppression" in listed.stdout
     explained = CliRunner().invoke(main, ["explain", "TFX001"])
-    assert explained.exit_code == 0 and "*Fix safety*" in explained.stdout
+    assert explained.exit_code == 0 and "## Fix safety" in explained.stdout
 
 
 def test_cli_text_report_shows_the_unused_suppression(tmp_path) -> None:

@@ -20,7 +20,6 @@ from .fixes import ModuleResult, Problem, fix_module
 from .model.values import _parse_cli_value, load_tfvars_text, module_values
 from .rules import all_rules, select_rules
 from .rules.base import Rule
-from .suppression import UNUSED_CODE, Suppressor
 
 __all__ = ["FileResult", "SourceResult", "ConfigError", "fix_source", "check_paths", "fix_paths"]
 
@@ -82,37 +81,11 @@ def fix_source(
     if variables is not None and not isinstance(variables, Mapping):
         raise OptionError("variables", f"expected a mapping of names to values, got {variables!r}")
     rules = select_rules(chosen_select, chosen_ignore)
-    suppressor = Suppressor()
     result = fix_module(
-        {path: text}, suppressor.wrap(rules), values=dict(variables) if variables is not None else None,
+        {path: text}, rules, values=dict(variables) if variables is not None else None,
         unsafe=unsafe, fix=fix, options=checked_options,
     )
-    findings, remaining = list(result.findings), list(result.remaining)
-    if _reports_unused(chosen_select, chosen_ignore):
-        codes = [r.code for r in rules]
-        findings = _sorted(findings + _unused(suppressor, path, text, codes))
-        remaining = _sorted(remaining + _unused(suppressor, path, result.fixed[path], codes))
-    return SourceResult(result.fixed[path], findings, remaining, result.applied, result.problems)
-
-
-def _reports_unused(select: list[str] | None, ignore: list[str] | None) -> bool:
-    """Whether TFX001 (unused suppression) is selected."""
-    if select and not any(UNUSED_CODE.startswith(p.upper()) for p in select):
-        return False
-    return not (ignore and any(UNUSED_CODE.startswith(p.upper()) for p in ignore))
-
-
-def _unused(
-    suppressor: Suppressor, path: str, text: str, ran: list[str], known: Iterable[str] | None = None
-) -> list[Finding]:
-    try:
-        return suppressor.unused(path, text, ran, list(known) if known is not None else [r.code for r in all_rules()])
-    except ParseError:
-        return []
-
-
-def _sorted(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (f.path, f.start, f.rule))
+    return SourceResult(result.fixed[path], result.findings, result.remaining, result.applied, result.problems)
 
 
 def _read(path: Path) -> str:
@@ -210,7 +183,6 @@ def check_paths(
             settings=settings,
             rules=tuple(select_rules(run_select, run_ignore)),
             known=known,
-            report_unused=_reports_unused(run_select, run_ignore),
             unsafe=unsafe if unsafe is not None else bool(settings.unsafe_fixes),
             fix=fix,
             options=run_options,
@@ -236,7 +208,6 @@ class _ModuleJob:
     settings: Config  # its configuration
     rules: tuple[type[Rule], ...]  # the selected rules
     known: tuple[str, ...]  # every rule code (an unknown code in a suppression is reported)
-    report_unused: bool  # whether TFX001 runs
     unsafe: bool
     fix: bool
     options: dict[str, dict[str, Any]]
@@ -378,7 +349,6 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         "config_vars": job.settings.vars,
         "rules": [[r.code, r.__module__, r.__qualname__] for r in job.rules],
         "known": list(job.known),
-        "report_unused": job.report_unused,
         "unsafe": job.unsafe,
         "fix": job.fix,
         "options": job.options,
@@ -422,12 +392,12 @@ def _check_module_unguarded(
     from .syntax.parser import parse
 
     module, settings, targets = job.module, job.settings, set(job.targets)
-    suppressor = Suppressor()
+    trees = {}
     for file in module.files:
         key = str(file)
         try:
             text = _read(file)
-            parse(text, key)
+            trees[key] = parse(text, key)  # the one parse of this file in this run
         except (ParseError, SourceError) as e:
             if key in targets:
                 by_path[key] = FileResult(key, None, None, error=str(e))
@@ -453,21 +423,17 @@ def _check_module_unguarded(
     extras = [str(p) for p in module.extra_files]
     try:
         outcome: ModuleResult = fix_module(
-            sources, suppressor.wrap(list(job.rules)), values=values, unsafe=job.unsafe, fix=job.fix,
-            extra_files=extras, options=job.options,
+            sources, list(job.rules), values=values, unsafe=job.unsafe, fix=job.fix,
+            extra_files=extras, options=job.options, trees=trees, known=job.known,
         )
     except Exception as e:  # noqa: BLE001 - one module's internal error must not stop the others
         _internal_error(e, sources, targets, by_path)
         return _ModuleOutcome([by_path[k] for k in sorted(by_path)], [])
-    ran = [r.code for r in job.rules]
     for key in sorted(targets):
         if key in by_path or key not in sources:
             continue
         findings = [f for f in outcome.findings if f.path == key]
         remaining = [f for f in outcome.remaining if f.path == key]
-        if job.report_unused:
-            findings = _sorted(findings + _unused(suppressor, key, outcome.original[key], ran, job.known))
-            remaining = _sorted(remaining + _unused(suppressor, key, outcome.fixed[key], ran, job.known))
         by_path[key] = FileResult(
             key,
             outcome.original[key],

@@ -475,11 +475,8 @@ def rules() -> None:
     """List the rules."""
     from .rules import all_rules
 
-    from .suppression import UNUSED_CODE, UNUSED_DOC, UNUSED_NAME
-
     for rule in all_rules():
         click.echo(f"{rule.code}  {rule.name:<32} fix: {rule.fix_availability:<9} {rule.summary()}")
-    click.echo(f"{UNUSED_CODE}  {UNUSED_NAME:<32} fix: {'display':<9} {UNUSED_DOC.splitlines()[0]}")
 
 
 @main.command()
@@ -488,13 +485,7 @@ def explain(code: str) -> None:
     """Print a rule's documentation."""
     from .rules import rule_by_code
 
-    from .suppression import UNUSED_CODE, UNUSED_DOC, UNUSED_NAME
-
     rule = rule_by_code(code)
-    if rule is None and code.upper() == UNUSED_CODE:
-        click.echo(f"{UNUSED_CODE} ({UNUSED_NAME})\n")
-        click.echo(UNUSED_DOC.strip())
-        return
     if rule is None:
         click.echo(f"error: no rule {code!r}; `tffix rules` lists them", err=True)
         sys.exit(EXIT_ERROR)

@@ -8,6 +8,13 @@ files rebuilt from the original text without them and the problem reported:
 its edits produce text that does not parse, or the loop does not converge
 within ``max_rounds``. A file is therefore written either with verified fixes
 or not at all.
+
+Layout is the loop's job, not the rules': once per file per round, after the
+round's edits are applied, the ``=`` runs they landed in are re-aligned
+(:func:`fixer.layout.realign.realign`, local to the edited lines), and a file
+that was ``terraform fmt``-clean is made clean again. Each text is parsed once:
+the trees a caller already has are reused, and only the texts the loop
+produces are parsed again.
 """
 
 from __future__ import annotations
@@ -19,9 +26,12 @@ from typing import Any, Iterable
 from .errors import ParseError
 from .findings import Applicability, Finding
 from .model.evaluate import Evaluator
-from .model.module import Module
+from .model.module import Module, SourceFile
 from .rules.base import Rule, RuleContext
+from .suppression import ModuleSuppressions
 from .syntax.edits import Edit, apply_edits
+from .syntax.nodes import Document
+from .syntax.parser import parse
 
 __all__ = ["Problem", "ModuleResult", "run_rules", "fix_module", "DEFAULT_MAX_ROUNDS"]
 
@@ -56,18 +66,34 @@ class ModuleResult:
 
 
 def run_rules(
-    module: Module, rules: Iterable[type[Rule]], options: dict[str, dict[str, Any]] | None = None
+    module: Module,
+    rules: Iterable[type[Rule]],
+    options: dict[str, dict[str, Any]] | None = None,
+    *,
+    known: Iterable[str] | None = None,
 ) -> tuple[list[Finding], list[Problem]]:
-    """Run each rule once; a rule that raises is reported and the others go on."""
+    """Run each rule once; a rule that raises is reported and the others go on.
+
+    Suppressed findings are dropped here, for every entry point. Rules that read
+    the suppressions (TFX001) run last and see which ones the others used;
+    ``known`` is every rule code of the run (default: the built-in rules and ``rules``).
+    """
+    rules = list(rules)
     findings: list[Finding] = []
     problems: list[Problem] = []
     evaluator = Evaluator(module)
+    suppressions = ModuleSuppressions(module.files)
     options = options or {}
-    for rule_class in rules:
+    ran = tuple(r.code for r in rules)
+    known_codes = tuple(known) if known is not None else _known_codes(rules)
+    ordered = [r for r in rules if not r.reads_suppressions] + [r for r in rules if r.reads_suppressions]
+    for rule_class in ordered:
         rule = rule_class()
         ctx = RuleContext(module, evaluator, dict(options.get(rule_class.code, {})))
+        if rule_class.reads_suppressions:
+            ctx.suppressions, ctx.ran, ctx.known = suppressions, ran, known_codes
         try:
-            findings.extend(rule.check(ctx))
+            found = list(rule.check(ctx))
         except Exception as e:  # noqa: BLE001 - one rule must not stop the others
             paths = ", ".join(f.path for f in module.files)
             problems.append(
@@ -77,8 +103,16 @@ def run_rules(
                     traceback.format_exc(),
                 )
             )
+            continue
+        findings.extend(found if rule_class.reads_suppressions else suppressions.filter(found))
     findings.sort(key=lambda f: (f.path, f.start, f.rule))
     return findings, problems
+
+
+def _known_codes(rules: list[type[Rule]]) -> tuple[str, ...]:
+    from .rules import all_rules
+
+    return tuple(dict.fromkeys([r.code for r in all_rules()] + [r.code for r in rules]))
 
 
 def _applicable(finding: Finding, unsafe: bool) -> bool:
@@ -99,6 +133,64 @@ def _overlaps(taken: list[Edit], edit: Edit) -> bool:
     return False
 
 
+class _Trees:
+    """Each text parsed once per run: ``(path, text) -> tree``, seeded with the caller's trees."""
+
+    def __init__(self, sources: dict[str, str], trees: dict[str, Document] | None) -> None:
+        self._trees: dict[tuple[str, str], Document] = {}
+        for path, tree in (trees or {}).items():
+            if path in sources:
+                self._trees[(path, sources[path])] = tree
+        self._clean: dict[tuple[str, str], bool] = {}
+
+    def tree(self, path: str, text: str) -> Document:
+        key = (path, text)
+        if key not in self._trees:
+            self._trees[key] = parse(text, path)
+        return self._trees[key]
+
+    def module(self, texts: dict[str, str], values: dict[str, Any] | None, extra: list[str] | None) -> Module:
+        files = [SourceFile(p, t, self.tree(p, t)) for p, t in texts.items()]
+        return Module(files, dict(values or {}), list(extra or []))
+
+    def fmt_clean(self, path: str, text: str) -> bool:
+        """Whether ``text`` is laid out as ``terraform fmt`` would (computed once per text)."""
+        from .layout.engine import format_document
+
+        key = (path, text)
+        if key not in self._clean:
+            self._clean[key] = format_document(self.tree(path, text)) == text
+        return self._clean[key]
+
+    def lay_out(self, path: str, old: str, edits: list[Edit]) -> str:
+        """``old`` with ``edits`` applied and laid out; raises ParseError / ValueError when
+        the result does not parse.
+
+        A file that was ``terraform fmt``-clean is made clean again (fmt changes only
+        the lines around the edits). In any other file only edits that add, remove or
+        break lines re-align the ``=`` runs they land in; nothing else moves.
+        """
+        from .layout.engine import format_document
+        from .layout.realign import realign
+
+        new = apply_edits(old, edits)
+        tree = self.tree(path, new)  # the verification: the edited text parses
+        if not old:
+            return new
+        if self.fmt_clean(path, old):
+            formatted = format_document(tree)
+            if formatted != new:
+                new = formatted
+                self.tree(path, new)
+            self._clean[(path, new)] = True
+        elif any("\n" in e.replacement or "\n" in old[e.start : e.end] for e in edits):
+            aligned = apply_edits(old, realign(old, self.tree(path, old), edits, edited=tree))
+            if aligned != new:
+                new = aligned
+                self.tree(path, new)
+        return new
+
+
 def fix_module(
     sources: dict[str, str],
     rules: list[type[Rule]],
@@ -109,27 +201,32 @@ def fix_module(
     max_rounds: int = DEFAULT_MAX_ROUNDS,
     options: dict[str, dict[str, Any]] | None = None,
     extra_files: list[str] | None = None,
+    trees: dict[str, Document] | None = None,
+    known: Iterable[str] | None = None,
 ) -> ModuleResult:
     """Check a module and, with ``fix``, apply fixes to a verified fixpoint.
 
-    ``sources`` must all parse (callers report files that do not, and leave them out).
+    ``sources`` must all parse (callers report files that do not, and leave them
+    out); ``trees`` are their trees when the caller has parsed them already, so
+    that no file is parsed twice. ``known`` is every rule code of the run (for TFX001).
     """
-    module = Module.from_sources(sources, values, extra_files)
-    findings, problems = run_rules(module, rules, options)
+    parsed = _Trees(sources, trees)
+    module = parsed.module(sources, values, extra_files)
+    findings, problems = run_rules(module, rules, options, known=known)
     result = ModuleResult(dict(sources), dict(sources), findings, findings, [], problems)
     if not fix or not any(_applicable(f, unsafe) for f in findings):
         return result
 
     blocked: set[str] = set()
+    first = (findings, problems)
     for _attempt in range(len(rules) + 1):
-        outcome = _fix_loop(sources, rules, values, unsafe, max_rounds, options, blocked, extra_files)
-        texts, applied, new_problems, culprits = outcome
+        outcome = _fix_loop(sources, rules, values, unsafe, max_rounds, options, blocked, extra_files, parsed, first, known)
+        texts, applied, new_problems, culprits, remaining = outcome
         if not culprits:
             result.fixed = texts
             result.applied = applied
             result.problems.extend(p for p in new_problems if p not in result.problems)
-            final = Module.from_sources(texts, values, extra_files)
-            result.remaining, _ = run_rules(final, rules, options)
+            result.remaining = remaining
             return result
         result.problems.extend(new_problems)
         blocked |= culprits
@@ -141,8 +238,7 @@ def _breaking_rules(text: str, path: str, findings: list[Finding]) -> set[str]:
     guilty = set()
     for finding in findings:
         try:
-            fixed = apply_edits(text, finding.fix.edits_for(path))  # type: ignore[union-attr]
-            Module.from_sources({path: fixed})
+            parse(apply_edits(text, finding.fix.edits_for(path)), path)  # type: ignore[union-attr]
         except (ParseError, ValueError):
             guilty.add(finding.rule)
     return guilty
@@ -157,20 +253,26 @@ def _fix_loop(
     options: dict[str, dict[str, Any]] | None,
     blocked: set[str],
     extra_files: list[str] | None,
-) -> tuple[dict[str, str], list[Finding], list[Problem], set[str]]:
+    parsed: _Trees,
+    first: tuple[list[Finding], list[Problem]],
+    known: Iterable[str] | None,
+) -> tuple[dict[str, str], list[Finding], list[Problem], set[str], list[Finding]]:
     """One attempt from the original text. Returns texts, applied findings, problems,
-    and the rules to block (empty when the attempt succeeded)."""
+    the rules to block (empty when the attempt succeeded) and the findings left."""
     texts = dict(sources)
     applied: list[Finding] = []
     problems: list[Problem] = []
     last_fixing: set[str] = set()
-    for _round in range(max_rounds):
-        module = Module.from_sources(texts, values, extra_files)
-        findings, round_problems = run_rules(module, rules, options)
+    for round_number in range(max_rounds):
+        if round_number == 0:
+            findings, round_problems = first  # the rules' findings on the original text
+        else:
+            module = parsed.module(texts, values, extra_files)
+            findings, round_problems = run_rules(module, rules, options, known=known)
         problems.extend(p for p in round_problems if p not in problems)
         candidates = [f for f in findings if f.rule not in blocked and _applicable(f, unsafe)]
         if not candidates:
-            return texts, applied, problems, set()
+            return texts, applied, problems, set(), findings
         taken: dict[str, list[Edit]] = {}
         chosen: list[Finding] = []
         for finding in candidates:
@@ -184,11 +286,10 @@ def _fix_loop(
         culprits: set[str] = set()
         for path, edits in taken.items():
             try:
-                new_texts[path] = apply_edits(texts[path], edits)
-                Module.from_sources({path: new_texts[path]})
+                new_texts[path] = parsed.lay_out(path, texts.get(path, ""), edits)
             except (ParseError, ValueError) as e:
                 here = [f for f in chosen if path in f.fix.paths]  # type: ignore[union-attr]
-                guilty = _breaking_rules(texts[path], path, here) or {f.rule for f in here}
+                guilty = _breaking_rules(texts.get(path, ""), path, here) or {f.rule for f in here}
                 culprits |= guilty
                 for code in sorted(guilty):
                     problems.append(
@@ -199,7 +300,7 @@ def _fix_loop(
                         )
                     )
         if culprits:
-            return sources, [], problems, culprits
+            return sources, [], problems, culprits, []
         texts = new_texts
         applied.extend(chosen)
         last_fixing = {f.rule for f in chosen}
@@ -211,4 +312,4 @@ def _fix_loop(
                 f"{code} still had fixes after {max_rounds} rounds; its fixes were not applied",
             )
         )
-    return sources, [], problems, last_fixing or {"*"}
+    return sources, [], problems, last_fixing or {"*"}, []

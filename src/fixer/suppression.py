@@ -37,48 +37,14 @@ from .syntax.nodes import Attribute, Block, Body, Document, Node
 
 __all__ = [
     "UNUSED_CODE",
-    "UNUSED_DOC",
     "UNUSED_NAME",
     "Suppression",
-    "Suppressor",
+    "ModuleSuppressions",
     "parse_suppressions",
 ]
 
 UNUSED_CODE = "TFX001"
 UNUSED_NAME = "unused-suppression"
-UNUSED_DOC = """A `# tffix:ignore` comment that suppresses nothing.
-
-*What it does*
-
-Reports a `tffix:ignore` or `tffix:ignore-file` comment (with `#`, `//` or `/* */`) one of
-whose codes matched no finding where it stands, or that names a code no rule has. A code is
-only judged when its rule ran, so `--select AWS001` leaves an `# tffix:ignore AWS002` alone.
-
-*Why is this bad?*
-
-A stale suppression hides the next real finding on that line or block, and a misspelt code
-suppresses nothing while looking as if it did.
-
-*Example*
-
-    name = "tg-api" # tffix:ignore AWS001
-
-where the name is short enough, so AWS001 reports nothing there.
-
-*Use instead*
-
-    name = "tg-api"
-
-*Fix safety*
-
-The fix (removing the comment, or only its unused codes) is display-only: it is shown,
-never applied, since whether the suppression is still wanted (for a finding that only
-appears with other variable values, say) is the author's call.
-
-*References*
-
-ruff's RUF100 (unused-noqa), after which this is modelled.
-"""
 
 _DIRECTIVE = re.compile(r"tffix:\s*(?P<kind>ignore-file|ignore)(?![\w-])(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
 _CODE = re.compile(r"[A-Za-z]+[0-9]{3}")
@@ -206,108 +172,83 @@ def _tokens(tree: Node) -> Iterator[Any]:
     return tree.tokens()
 
 
-class Suppressor:
-    """Filters findings through the suppression comments of the text they were found on.
+class ModuleSuppressions:
+    """The suppression comments of one module's files, and which of them one run used.
 
-    ``wrap(rules)`` gives rule classes whose ``check`` drops suppressed findings,
-    so the fix loop (which re-runs the rules on each round's text) never sees,
-    and so never fixes, a suppressed finding. It also records which
-    suppressions were used on each text, for :meth:`unused`.
+    The runner (:func:`fixer.fixes.run_rules`) builds one per rule run, passes every
+    rule's findings through :meth:`filter` (so the fix loop, which runs the rules on
+    each round's text, never sees and so never fixes a suppressed finding), then lets
+    TFX001 ask :meth:`unused`. Comments are read from the files' trees: nothing is
+    parsed again.
     """
 
-    def __init__(self) -> None:
-        self._parsed: dict[tuple[str, str], list[Suppression]] = {}
-        self._used: dict[tuple[str, str], set[tuple[int, str]]] = {}
+    def __init__(self, files: Iterable[Any]) -> None:
+        self._files = {f.path: f for f in files}  # path -> SourceFile
+        self._parsed: dict[str, list[Suppression]] = {}
+        self._used: dict[str, set[tuple[int, str]]] = {}
 
-    def suppressions(self, path: str, text: str, tree: Document | None = None) -> list[Suppression]:
-        key = (path, text)
-        if key not in self._parsed:
-            if tree is None:
-                from .syntax.parser import parse
+    def of(self, path: str) -> list[Suppression]:
+        """The suppressions of one file of the module."""
+        if path not in self._parsed:
+            source = self._files[path]
+            self._parsed[path] = parse_suppressions(source.path, source.text, source.tree)
+        return self._parsed[path]
 
-                tree = parse(text, path)
-            self._parsed[key] = parse_suppressions(path, text, tree)
-        return self._parsed[key]
-
-    def filter(self, module: Any, findings: Iterable[Finding]) -> list[Finding]:
-        files = {f.path: f for f in module.files}
+    def filter(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` without the suppressed ones; records which suppressions were used."""
         kept: list[Finding] = []
         for finding in findings:
-            source = files.get(finding.path)
-            if source is None:
+            if finding.path not in self._files:
                 kept.append(finding)
                 continue
-            key = (source.path, source.text)
             matched = False
-            for index, suppression in enumerate(self.suppressions(source.path, source.text, source.tree)):
+            for index, suppression in enumerate(self.of(finding.path)):
                 if suppression.covers(finding):
-                    used = self._used.setdefault(key, set())
+                    used = self._used.setdefault(finding.path, set())
                     used.add((index, finding.rule.upper() if suppression.codes else "*"))
                     matched = True
             if not matched:
                 kept.append(finding)
         return kept
 
-    def wrap(self, rules: Iterable[type]) -> list[type]:
-        """Subclasses of ``rules`` (same code, name and docs) whose findings are filtered."""
-        wrapped = []
-        for rule_class in rules:
-            wrapped.append(self._wrap_one(rule_class))
-        return wrapped
-
-    def _wrap_one(self, rule_class: type) -> type:
-        suppressor = self
-        original_check = rule_class.check
-
-        def check(self: Any, ctx: Any) -> list[Finding]:
-            return suppressor.filter(ctx.module, list(original_check(self, ctx)))
-
-        namespace = {
-            "check": check,
-            "__doc__": rule_class.__doc__,
-            "__module__": rule_class.__module__,
-            "__qualname__": rule_class.__qualname__,
-        }
-        return type(rule_class.__name__, (rule_class,), namespace)
-
-    def unused(
-        self,
-        path: str,
-        text: str,
-        ran: Iterable[str],
-        known: Iterable[str],
-    ) -> list[Finding]:
-        """TFX001 findings for the suppressions of ``text`` that suppressed nothing.
+    def unused(self, ran: Iterable[str], known: Iterable[str]) -> list[Finding]:
+        """TFX001 findings for the suppressions that suppressed nothing, file by file.
 
         ``ran``: the codes of the rules that ran; ``known``: every rule code.
         """
+        out: list[Finding] = []
         ran_codes = {c.upper() for c in ran}
         known_codes = {c.upper() for c in known} | {UNUSED_CODE}
-        used = self._used.get((path, text), set())
-        out: list[Finding] = []
-        for index, suppression in enumerate(self.suppressions(path, text)):
-            if not suppression.codes:
-                if "*" in {code for i, code in used if i == index} or not ran_codes:
-                    continue
-                message = f"Unused suppression `tffix:{_keyword(suppression)}`: no finding here to suppress"
-                out.append(self._unused_finding(path, text, suppression, (), message))
-                continue
-            unknown = [c for c in suppression.codes if c not in known_codes]
-            unused = [
-                c for c in suppression.codes
-                if c in ran_codes and (index, c) not in used
-            ]
-            if not unknown and not unused:
-                continue
-            parts = []
-            if unused:
-                parts.append(f"{', '.join(unused)} {'has' if len(unused) == 1 else 'have'} no finding here to suppress")
-            if unknown:
-                parts.append(f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not a rule code")
-            message = f"Unused suppression `tffix:{_keyword(suppression)} {', '.join(suppression.codes)}`: " + "; ".join(parts)
-            keep = tuple(c for c in suppression.codes if c not in unused and c not in unknown)
-            out.append(self._unused_finding(path, text, suppression, keep, message))
+        for path, source in self._files.items():
+            used = self._used.get(path, set())
+            for index, suppression in enumerate(self.of(path)):
+                found = self._judge(source.text, index, suppression, used, ran_codes, known_codes)
+                if found is not None:
+                    out.append(found)
         return out
+
+    def _judge(
+        self, text: str, index: int, suppression: Suppression, used: set[tuple[int, str]],
+        ran_codes: set[str], known_codes: set[str],
+    ) -> Finding | None:
+        path = suppression.path
+        if not suppression.codes:
+            if "*" in {code for i, code in used if i == index} or not ran_codes:
+                return None
+            message = f"Unused suppression `tffix:{_keyword(suppression)}`: no finding here to suppress"
+            return self._unused_finding(path, text, suppression, (), message)
+        unknown = [c for c in suppression.codes if c not in known_codes]
+        unused = [c for c in suppression.codes if c in ran_codes and (index, c) not in used]
+        if not unknown and not unused:
+            return None
+        parts = []
+        if unused:
+            parts.append(f"{', '.join(unused)} {'has' if len(unused) == 1 else 'have'} no finding here to suppress")
+        if unknown:
+            parts.append(f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not a rule code")
+        message = f"Unused suppression `tffix:{_keyword(suppression)} {', '.join(suppression.codes)}`: " + "; ".join(parts)
+        keep = tuple(c for c in suppression.codes if c not in unused and c not in unknown)
+        return self._unused_finding(path, text, suppression, keep, message)
 
     @staticmethod
     def _unused_finding(

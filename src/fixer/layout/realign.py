@@ -67,7 +67,7 @@ def _gap_fixes(text: str, run: list[Line]) -> list[tuple[int, int, str]]:
     return fixes
 
 
-def realign(text: str, doc: Document, edits: Iterable[Edit]) -> list[Edit]:
+def realign(text: str, doc: Document, edits: Iterable[Edit], *, edited: Document | None = None) -> list[Edit]:
     """Edits equivalent to ``edits`` plus the re-alignment of the ``=`` runs they land in.
 
     ``text`` is the original file and ``doc`` its tree (``fixer.parse(text)``);
@@ -82,6 +82,8 @@ def realign(text: str, doc: Document, edits: Iterable[Edit]) -> list[Edit]:
     so removing the longest name of a run re-aligns the rest of it. Raises
     :class:`fixer.ParseError` when the edited text is not valid HCL, and
     ValueError when ``doc`` is not the tree of ``text`` or edits overlap.
+    ``edited`` is the tree of the edited text when the caller has it (it is not
+    parsed again).
     """
     from ..syntax.parser import parse
 
@@ -101,7 +103,7 @@ def realign(text: str, doc: Document, edits: Iterable[Edit]) -> list[Edit]:
         placed.append((start, start + len(edit.replacement), delta))
         shift += delta
 
-    tokens, _ = convert(parse(new_text).tokens())
+    tokens, _ = convert((edited if edited is not None else parse(new_text)).tokens())
     lines = split_lines(tokens)
 
     # Gap fixes of the runs the edits touch, and the spans they widen the edits to.

@@ -41,6 +41,19 @@ def _merge_sources(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a + b))
 
 
+def _merge_pieces(pieces: list[str | None]) -> list[str | None]:
+    """Adjacent known pieces joined, adjacent unknown stretches made one; never empty."""
+    out: list[str | None] = []
+    for p in pieces:
+        if out and isinstance(p, str) and isinstance(out[-1], str):
+            out[-1] += p
+        elif p is None and out and out[-1] is None:
+            continue
+        else:
+            out.append(p)
+    return out or [""]
+
+
 _NOT_SET: Any = object()
 
 
@@ -61,6 +74,13 @@ class Scope:
             if key == name:
                 return value
         return _NOT_SET
+
+    @property
+    def key(self) -> Any:
+        """The ``for_each`` key or ``count`` index of the instance, None for a single one."""
+        if self.each_key is not _NOT_SET:
+            return self.each_key
+        return self.count_index if self.count_index is not _NOT_SET else None
 
     def describe(self) -> str:
         """``each.key = notification-service`` or ``count.index = 2``, for messages."""
@@ -123,6 +143,71 @@ class Evaluator:
             return Unknown()
         finally:
             self._depth -= 1
+
+    def pieces(self, expr: n.Expression | None, scope: Scope = Scope()) -> tuple[str | None, ...]:
+        """A string value as known text pieces, ``None`` for each stretch that cannot be known.
+
+        ``"sg-${var.x}-web"`` with ``var.x`` unknown gives ``("sg-", None, "-web")``:
+        templates, locals, ``format("%s-...")`` and ``join(sep, [...])`` are opened
+        up so that the known start and end of a partly unknown name are kept.
+        """
+        return tuple(_merge_pieces(self._pieces(expr, scope, 0)))
+
+    def _pieces(self, expr: n.Expression | None, scope: Scope, depth: int) -> list[str | None]:
+        if expr is None or depth > self.MAX_DEPTH:
+            return [None]
+        value = self.evaluate(expr, scope)
+        if isinstance(value, str):
+            return [value]
+        if not isinstance(value, Unknown) and value is not None and not isinstance(value, (dict, list, bool)):
+            return [str(value)]
+        kind = type(expr)
+        if kind is n.Parens:
+            return self._pieces(expr.expression, scope, depth + 1)  # type: ignore[attr-defined]
+        if kind is n.QuotedTemplate:
+            out: list[str | None] = []
+            for part in expr.template.parts:  # type: ignore[attr-defined]
+                if type(part) is n.TemplateLiteral:
+                    out.append(unescape_quoted(part.token.value))
+                elif type(part) is n.Interpolation:
+                    out.extend(self._pieces(part.expression, scope, depth + 1))
+                else:
+                    out.append(None)
+            return out
+        name = n.reference_name(expr)
+        if name and name.startswith("local.") and name.count(".") == 1:
+            found = self.module.local(name.split(".")[1])
+            return self._pieces(found[1].value, Scope(), depth + 1) if found is not None else [None]
+        if kind is n.FunctionCall and not expr.expands_final_argument:  # type: ignore[attr-defined]
+            args, fname = expr.args, expr.name  # type: ignore[attr-defined]
+            if fname == "format" and args:
+                spec = self.evaluate(args[0], scope)
+                if isinstance(spec, str):
+                    return self._format_pieces(spec, args[1:], scope, depth)
+            if fname == "join" and len(args) == 2 and type(args[1]) is n.Tuple:
+                sep = self.evaluate(args[0], scope)
+                if isinstance(sep, str):
+                    out = []
+                    for i, item in enumerate(args[1].items):  # type: ignore[attr-defined]
+                        if i:
+                            out.append(sep)
+                        out.extend(self._pieces(item, scope, depth + 1))
+                    return out
+        return [None]
+
+    def _format_pieces(self, spec: str, args: list, scope: Scope, depth: int) -> list[str | None]:
+        out: list[str | None] = []
+        i = 0
+        for m in re.finditer(r"%%|%[-+ #0]*[0-9]*(?:\.[0-9]+)?[a-z]|[^%]+|%", spec):
+            token = m.group()
+            if token == "%%":
+                out.append("%")
+            elif token.startswith("%") and len(token) > 1:
+                out.extend(self._pieces(args[i], scope, depth + 1) if token.endswith("s") and i < len(args) else [None])
+                i += 1
+            else:
+                out.append(token)
+        return out
 
     def instances(self, block: n.Block) -> list[Scope] | None:
         """The scopes of a resource's instances: one per ``for_each`` key or ``count`` index.

@@ -42,14 +42,17 @@ class Module:
     files: list[SourceFile]
     values: dict[str, Any] = field(default_factory=dict)  # variable values: tfvars, --var
     extra_files: list[str] = field(default_factory=list)  # other paths in the directory (cdk.json, tests)
+    _quoted: dict[str, list[tuple[SourceFile, Node]]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_sources(
         cls, sources: dict[str, str], values: dict[str, Any] | None = None,
-        extra_files: list[str] | None = None,
+        extra_files: list[str] | None = None, trees: dict[str, Document] | None = None,
     ) -> "Module":
-        """Parse ``{path: text}``; raises ParseError on the first invalid file."""
-        files = [SourceFile(path, text, parse(text, path)) for path, text in sources.items()]
+        """Parse ``{path: text}`` (not the files whose tree is in ``trees``); raises
+        ParseError on the first invalid file."""
+        trees = trees or {}
+        files = [SourceFile(path, text, trees.get(path) or parse(text, path)) for path, text in sources.items()]
         return cls(files, dict(values or {}), list(extra_files or []))
 
     # ---- declarations ---------------------------------------------------------------
@@ -101,6 +104,16 @@ class Module:
                 if hasattr(value, "is_literal") and value.is_literal():  # legacy: aws = "~> 5.0"
                     return value.literal_value()
         return None
+
+    def quoted_strings(self, source: str) -> list[tuple[SourceFile, Node]]:
+        """Every quoted string of the module written exactly as ``source`` (quotes included)."""
+        if self._quoted is None:
+            self._quoted = {}
+            for f in self.files:
+                for node in f.tree.walk():
+                    if type(node).__name__ == "QuotedTemplate":
+                        self._quoted.setdefault(node.source, []).append((f, node))
+        return list(self._quoted.get(source, ()))
 
     # ---- references -------------------------------------------------------------------
     def references(self, prefix: str) -> list[Reference]:

@@ -88,11 +88,8 @@ def _finding(finding: Finding, texts: dict[str, str], names: dict[str, str], app
 
 def rule_names() -> dict[str, str]:
     from ..rules import all_rules
-    from ..suppression import UNUSED_CODE, UNUSED_NAME
 
-    names = {r.code: r.name for r in all_rules()}
-    names[UNUSED_CODE] = UNUSED_NAME
-    return names
+    return {r.code: r.name for r in all_rules()}
 
 
 def to_json(results: list[FileResult], *, unsafe: bool = False, fixed: bool = True) -> dict[str, Any]:

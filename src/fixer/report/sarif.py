@@ -73,13 +73,10 @@ def _descriptor(code: str, name: str, doc: str, severity: Severity) -> dict[str,
 
 
 def rule_descriptors() -> list[dict[str, Any]]:
-    """Every rule, and TFX001 (unused suppression), as SARIF reportingDescriptors."""
+    """Every rule (TFX001, unused suppression, included) as SARIF reportingDescriptors."""
     from ..rules import all_rules
-    from ..suppression import UNUSED_CODE, UNUSED_DOC, UNUSED_NAME
 
-    out = [_descriptor(r.code, r.name, r.documentation(), r.severity) for r in all_rules()]
-    out.append(_descriptor(UNUSED_CODE, UNUSED_NAME, UNUSED_DOC, Severity.WARNING))
-    return out
+    return [_descriptor(r.code, r.name, r.documentation(), r.severity) for r in all_rules()]
 
 
 def _level(severity: Severity) -> str:

@@ -14,7 +14,7 @@ from ..syntax import nodes as n
 from ..syntax.edits import replace_expression
 from ..syntax.parser import parse
 from .base import FixAvailability, Rule, RuleContext
-from .name_limits import NameSpec, specs_for
+from ..facts.aws_names import NameSpec, specs_for
 
 __all__ = ["NameTooLong"]
 
@@ -54,7 +54,7 @@ class _NameEvaluator(Evaluator):
 class NameTooLong(Rule):
     """A resource name is longer than AWS allows, or breaks its character rules.
 
-    *What it does*
+    ## What it does
 
     Evaluates every name-like argument of about 30 AWS resource types (target
     groups, load balancers, IAM roles and policies, SQS queues, SNS topics, S3
@@ -72,7 +72,7 @@ class NameTooLong(Rule):
     reported. A variable whose default is
     ``""`` or ``null`` counts as unknown: it is a placeholder for the caller.
 
-    *Why is this bad?*
+    ## Why is this bad?
 
     The name never reaches AWS. For a target group, ``terraform plan`` stops
     with ``"name" cannot be longer than 32 characters``; a truncated name that
@@ -82,7 +82,7 @@ class NameTooLong(Rule):
     only in one ``for_each`` instance (the longest key) or only for someone
     else's ``environment_suffix``.
 
-    *Example*
+    ## Example
 
     ```hcl
     resource "aws_lb_target_group" "services" {
@@ -91,7 +91,7 @@ class NameTooLong(Rule):
     }
     ```
 
-    *Use instead*
+    ## Use instead
 
     ```hcl
     resource "aws_lb_target_group" "services" {
@@ -105,7 +105,7 @@ class NameTooLong(Rule):
     keeps a short hash of the full name instead:
     ``"${trimsuffix(substr(x, 0, 25), "-")}-${substr(md5(x), 0, 6)}"``.
 
-    *Fix safety*
+    ## Fix safety
 
     Every fix is checked with the evaluator on each known instance: the new
     names fit, break no rule the old ones kept, and stay distinct. Wrapping a
@@ -119,7 +119,7 @@ class NameTooLong(Rule):
     capitals is safe (valid names are already lowercase). Other character
     faults are reported without a fix.
 
-    *References*
+    ## References
 
     - hashicorp/terraform-provider-aws ``internal/service/elbv2/validate.go``
       (``validName``, ``validNamePrefix``, ``validTargetGroupName``,
@@ -238,11 +238,7 @@ class _Check:
             out.append(("trailing-hyphen", "ends with a hyphen"))
         if spec.no_double_hyphen and "--" in text:
             out.append(("double-hyphen", "contains two consecutive hyphens"))
-        for prefix in spec.forbidden_prefixes:
-            if text.startswith(prefix):
-                out.append(("prefix", f'begins with "{prefix}"'))
-        if spec.required_prefix and not text.startswith(spec.required_prefix):
-            out.append(("required-prefix", f'does not begin with "{spec.required_prefix}"'))
+        # Reserved and required affixes (spec.reserved_prefixes, ...) are AWS002's.
         if len(text) < spec.min_len:
             out.append(("short", f"is {len(text)} characters; the minimum is {spec.min_len}"))
         return out

@@ -57,7 +57,7 @@ SINGLE_CHILDREN: tuple[SingleChild, ...] = (
 class DynamicSingleBlock(Rule):
     """A block that may appear only once is repeated inside its parent, usually through `dynamic`.
 
-    *What it does*
+    ## What it does
 
     Looks, in the App Mesh resources, for a block the provider allows at most once per
     parent (``backend.virtual_service``, ``listener.port_mapping``, ``header.match``, ...)
@@ -72,7 +72,7 @@ class DynamicSingleBlock(Rule):
     ``var.object[*]``. When the number of elements cannot be bounded, the finding is a
     warning; when some instance certainly has two or more, an error.
 
-    *Why is this bad?*
+    ## Why is this bad?
 
     Terraform checks the number of nested blocks against the schema, and one ``backend``
     can hold only one ``virtual_service``; ``terraform validate`` (or plan, once the
@@ -87,7 +87,7 @@ class DynamicSingleBlock(Rule):
     The repeatable block is the parent: to reach several virtual services, a virtual
     node needs several ``backend`` blocks, each with one ``virtual_service``.
 
-    *Example*
+    ## Example
 
     ```hcl
     spec {
@@ -102,7 +102,7 @@ class DynamicSingleBlock(Rule):
     }
     ```
 
-    *Use instead*
+    ## Use instead
 
     ```hcl
     spec {
@@ -120,7 +120,7 @@ class DynamicSingleBlock(Rule):
     Two literal ``virtual_service`` blocks in one ``backend`` are split into two
     ``backend`` blocks.
 
-    *Fix safety*
+    ## Fix safety
 
     The fix moves the iteration up one level: ``parent { dynamic "child" {...} }`` becomes
     ``dynamic "parent" { ... content { child {...} } }``. References to the old iterator
@@ -142,7 +142,7 @@ class DynamicSingleBlock(Rule):
     router has one listener), for a ``labels`` argument, an attribute after ``content``,
     a heredoc in ``for_each``, or a layout that is not two spaces per level.
 
-    *References*
+    ## References
 
     - terraform-provider-aws ``internal/service/appmesh/virtual_node.go``: ``spec.backend``
       is a TypeSet with MaxItems 50 whose only field ``virtual_service`` is Required with

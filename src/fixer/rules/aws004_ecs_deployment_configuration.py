@@ -6,9 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Union
 
-from ..errors import ParseError
 from ..findings import Applicability, Finding, Severity
-from ..layout.realign import keep_fmt_clean, realign
 from ..model.module import SourceFile
 from ..syntax.edits import Edit, full_span
 from ..syntax.nodes import Attribute, Block, Body, EmptyLine, Heredoc, Node
@@ -666,12 +664,8 @@ def _remove_spans(items: tuple, doomed: list[Node]) -> list[Edit]:
 
 
 def _finish(text: str, doc, edits: list[Edit]) -> list[Edit] | None:
-    """Realign the runs the edits land in; if the file was fmt-clean, keep it fmt-clean."""
-    try:
-        edits = realign(text, doc, edits)
-    except (ParseError, ValueError):  # an edit we cannot verify is not offered
-        return None
-    return keep_fmt_clean(text, edits)
+    """The edits as they are: the fix loop re-aligns and keeps the file fmt-clean."""
+    return list(edits)
 
 
 def _remove_block_edits(f: SourceFile, block: Block) -> list[Edit] | None:

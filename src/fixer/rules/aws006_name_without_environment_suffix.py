@@ -87,7 +87,7 @@ class _Suffix:
 class NameWithoutEnvironmentSuffix(Rule):
     """A resource name is a fixed literal while the module's other names carry an environment suffix.
 
-    *What it does*
+    ## What it does
 
     Learns how a module builds its names: when most resource names (at least two, and more
     than half of them) include the same environment variable (a variable whose name
@@ -104,7 +104,7 @@ class NameWithoutEnvironmentSuffix(Rule):
     A security group whose `vpc_id` is a VPC created by the same module is not reported:
     each deployment gets its own VPC, and security group names are unique per VPC.
 
-    *Why is this bad?*
+    ## Why is this bad?
 
     The module is meant to be deployed once per environment, and the suffix keeps the
     deployments apart. A fixed name is the same in every deployment, so the second one in
@@ -116,7 +116,7 @@ class NameWithoutEnvironmentSuffix(Rule):
     or, worse, two environments silently share one object (a Cloud Map namespace, an ECS
     cluster). The first deployment works, which is why this is easy to miss.
 
-    *Example*
+    ## Example
 
     ```hcl
     resource "aws_service_discovery_private_dns_namespace" "main" {
@@ -125,7 +125,7 @@ class NameWithoutEnvironmentSuffix(Rule):
     }
     ```
 
-    *Use instead*
+    ## Use instead
 
     ```hcl
     resource "aws_service_discovery_private_dns_namespace" "main" {
@@ -141,7 +141,7 @@ class NameWithoutEnvironmentSuffix(Rule):
     uses only underscores). A `name_prefix` is never reported: the provider appends a unique
     suffix to it.
 
-    *Fix safety*
+    ## Fix safety
 
     The fix is **display-only**. The rule is a heuristic: a fixed name can be deliberate
     (one shared object for all environments). And renaming a deployed resource replaces it:
@@ -149,7 +149,7 @@ class NameWithoutEnvironmentSuffix(Rule):
     loses the services registered in a namespace or the objects in a bucket. The suggested
     name is shown for the author to apply.
 
-    *References*
+    ## References
 
     * terraform-provider-aws resource documentation: `name` is a "forces new resource"
       argument of each resource listed above.

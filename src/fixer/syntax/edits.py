@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Union
 
-from .nodes import Attribute, Block, Document, Expression, Node
+from .nodes import Attribute, Block, Body, Document, EmptyLine, Expression, Node
 
 __all__ = [
     "Edit",
@@ -25,6 +25,9 @@ __all__ = [
     "replace_expression",
     "rename_attribute",
     "remove_item",
+    "remove_items",
+    "insert_after",
+    "parent_body",
     "append_block",
     "append_attribute",
     "indentation_of",
@@ -86,6 +89,89 @@ def remove_item(item: Union[Attribute, Block]) -> Edit:
     """Remove an attribute or block with its comment lines and its line ending."""
     start, end = full_span(item)
     return Edit(start, end, "")
+
+
+def parent_body(root: Body, target: Node) -> Body | None:
+    """The body whose items hold ``target`` (an attribute, block or line), searching down from ``root``."""
+    stack: list[Body] = [root]
+    while stack:
+        body = stack.pop()
+        for item in body.items:
+            if item is target:
+                return body
+            if isinstance(item, Block):
+                stack.append(item.body)
+    return None
+
+
+def remove_items(body: Body, doomed: Iterable[Node]) -> list[Edit]:
+    """Remove items of ``body`` with their comment lines, and the blank lines the removal would
+    leave doubled, or dangling at the start or end of the body (hclwrite's ``RemoveBlock``).
+
+    A run of blank lines the removal joins keeps the length of its longest stretch
+    that was already adjacent; blank lines left at the start or the end of the body
+    go, unless they were there before.
+    """
+    items = body.items
+    ids = {id(d) for d in doomed}
+    removed = {i for i, item in enumerate(items) if id(item) in ids}
+    drop = sorted(removed | {items.index(b) for b in _blank_removals(items, removed)})
+    spans: list[list[int]] = []
+    for i in drop:
+        start, end = full_span(items[i])
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [Edit(start, end, "") for start, end in spans]
+
+
+def _is_blank(item: object) -> bool:
+    return isinstance(item, EmptyLine) and item.comment is None
+
+
+def _blank_removals(items: tuple, removed: set[int]) -> list[EmptyLine]:
+    extra: list[EmptyLine] = []
+    n = len(items)
+    kept = [i for i in range(n) if i not in removed]
+    k = 0
+    while k < len(kept):
+        if not _is_blank(items[kept[k]]):
+            k += 1
+            continue
+        run = [kept[k]]
+        while k + 1 < len(kept) and _is_blank(items[kept[k + 1]]):
+            k += 1
+            run.append(kept[k])
+        k += 1
+        joined = any(i in removed for i in range(run[0], run[-1] + 1))
+        at_start = all(i in removed or _is_blank(items[i]) for i in range(0, run[0]))
+        at_end = all(i in removed or _is_blank(items[i]) for i in range(run[-1] + 1, n))
+        if at_start:
+            allowed = sum(1 for i in run if all(j not in removed and _is_blank(items[j]) for j in range(0, i)))
+            extra.extend(items[i] for i in run[allowed:])
+        elif at_end:
+            allowed = sum(1 for i in run if all(j not in removed and _is_blank(items[j]) for j in range(i + 1, n)))
+            extra.extend(items[i] for i in run[: len(run) - allowed])
+        elif joined:
+            longest, current, last = 0, 0, -2
+            for i in run:
+                current = current + 1 if i == last + 1 else 1
+                longest = max(longest, current)
+                last = i
+            extra.extend(items[i] for i in run[longest:])
+    return extra
+
+
+def insert_after(item: Union[Attribute, Block], source: str, text: str, *, blank_line: bool = False) -> Edit:
+    """Add ``source`` (written at column 1, ``\n`` line endings) on the lines after ``item``,
+    indented like it; ``blank_line`` puts a blank line between them."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    end = item.newline.end_pos if item.newline is not None else item.end  # type: ignore[union-attr]
+    lead = "" if item.newline is not None else newline
+    if blank_line:
+        lead += newline
+    return Edit(end, end, lead + _indent_lines(source, indentation_of(item, text), newline))
 
 
 def indentation_of(node: Node, text: str) -> str:

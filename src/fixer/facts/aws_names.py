@@ -1,13 +1,22 @@
 """The name rules AWS and the AWS provider enforce, one row per resource attribute.
 
-Data for AWS001 (name-too-long). Each row says how long a name may be, which
-characters it may hold and how it may begin and end. ``name_prefix`` rows are
-26 characters shorter than their name: the provider appends a 26-character
-unique suffix (``id.UniqueIDSuffixLength``).
+The one facts table for AWS names, read by every rule that judges a name. Each
+row says how long a name may be, which characters it may hold, how it may begin
+and end, and which affixes AWS reserves. ``name_prefix`` rows are 26 characters
+shorter than their name: the provider appends a 26-character unique suffix
+(``id.UniqueIDSuffixLength``).
+
+Which rule owns which fact, so that no two rules report one problem:
+AWS001 (name-too-long) the length, the characters, the first character, the
+hyphen rules, the minimum length and ``.fifo``; AWS002 (reserved-name-prefix)
+``reserved_prefixes``, ``reserved_suffixes`` and ``required_prefix``.
 
 Sources, from hashicorp/terraform-provider-aws (``internal/service/...``):
 ``elbv2/validate.go`` (validName, validNamePrefix, validTargetGroupName,
-validTargetGroupNamePrefix), ``iam/role.go`` + ``iam/validate.go``
+validTargetGroupNamePrefix; validName: "cannot begin with 'internal-'"),
+``ec2/vpc_security_group.go`` (``name``/``name_prefix``: "cannot begin with sg-"),
+``kms/validate.go`` (validNameForResource: "must begin with 'alias/'", "cannot
+begin with reserved AWS CMK prefix 'alias/aws/'"), ``iam/role.go`` + ``iam/validate.go``
 (validResourceName, roleNameMaxLen = 64), ``sqs/queue.go``
 (resourceQueueCustomizeDiff), ``elasticache/cluster.go`` (cluster_id),
 ``rds/validate.go`` (validIdentifier, validIdentifierPrefix,
@@ -15,7 +24,9 @@ validSubnetGroupName), ``logs/validate.go`` (validLogGroupName,
 validLogGroupNamePrefix), ``eks/validate.go`` (validClusterName); the other
 rows follow the project's fact sheet (AWS API documentation and
 tflint-ruleset-aws models), where ``enforced`` says whether plan or only the
-AWS API rejects the name.
+AWS API rejects the name. S3's reserved affixes: Amazon S3 user guide, "General
+purpose bucket naming rules". EC2 CreateSecurityGroup ``GroupName``: "Names are
+case-insensitive ... Can't start with sg-".
 """
 
 from __future__ import annotations
@@ -23,9 +34,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["NameSpec", "NAME_SPECS", "specs_for"]
+__all__ = ["Affix", "NameSpec", "NAME_SPECS", "specs_for", "spec_for", "UNIQUE_SUFFIX_LENGTH"]
 
 UNIQUE_SUFFIX_LENGTH = 26  # what the provider appends to a name_prefix
+
+
+@dataclass(frozen=True)
+class Affix:
+    """A prefix or suffix AWS reserves, and why, in words for a message."""
+
+    text: str  # "sg-", "xn--", "-s3alias"
+    reason: str  # "which AWS reserves for security group IDs"
+    other_case: str | None = None  # why the same text in another case is a risk (a warning); None: not reported
 
 
 @dataclass(frozen=True)
@@ -43,7 +63,8 @@ class NameSpec:
     no_leading_hyphen: bool = False
     no_trailing_hyphen: bool = False
     no_double_hyphen: bool = False
-    forbidden_prefixes: tuple[str, ...] = ()  # "internal-" for load balancers
+    reserved_prefixes: tuple[Affix, ...] = ()  # "internal-" for load balancers, "sg-", "xn--"
+    reserved_suffixes: tuple[Affix, ...] = ()  # "-s3alias" for buckets (never on a *_prefix row)
     required_prefix: str | None = None  # "alias/" for KMS aliases
     is_prefix: bool = False  # a *_prefix attribute: the provider appends a unique suffix
     fifo_attribute: str | None = None  # "fifo_queue": when true the name ends with ".fifo"
@@ -75,6 +96,7 @@ def _pair(types: tuple[str, ...], name: str, prefix: str | None, max_len: int, *
         prefix_rules = dict(rules)
         prefix_rules.pop("no_trailing_hyphen", None)
         prefix_rules.pop("min_len", None)
+        prefix_rules.pop("reserved_suffixes", None)  # the provider's unique suffix ends the name
         rows.append(NameSpec(types, prefix, max_len - UNIQUE_SUFFIX_LENGTH, is_prefix=True, **prefix_rules))
     return rows
 
@@ -92,7 +114,10 @@ _RDS = dict(
 
 NAME_SPECS: list[NameSpec] = [
     *_pair(("aws_lb_target_group", "aws_alb_target_group"), "name", "name_prefix", 32, **_ELB),
-    *_pair(("aws_lb", "aws_alb"), "name", "name_prefix", 32, forbidden_prefixes=("internal-",), **_ELB),
+    *_pair(
+        ("aws_lb", "aws_alb"), "name", "name_prefix", 32,
+        reserved_prefixes=(Affix("internal-", "which the provider rejects for load balancer names"),), **_ELB,
+    ),
     *_pair(("aws_elb",), "name", "name_prefix", 32, **_ELB),
     *_pair(("aws_iam_role",), "name", "name_prefix", 64, **_IAM),
     *_pair(("aws_iam_policy", "aws_iam_instance_profile"), "name", "name_prefix", 128, **_IAM),
@@ -112,7 +137,12 @@ NAME_SPECS: list[NameSpec] = [
         ("aws_s3_bucket",), "bucket", "bucket_prefix", 63, chars="0-9a-z.-",
         chars_text="lowercase letters, digits, dots and hyphens", min_len=3,
         first="[0-9a-z]", first_text="a lowercase letter or digit",
-        forbidden_prefixes=("xn--", "sthree-", "amzn-s3-demo-"), enforced="apply",
+        reserved_prefixes=tuple(Affix(p, "a prefix S3 reserves") for p in ("xn--", "sthree-", "amzn-s3-demo-")),
+        reserved_suffixes=tuple(
+            Affix(s, "a suffix S3 reserves for access points and other bucket types")
+            for s in ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
+        ),
+        enforced="apply",
     ),
     NameSpec(("aws_elasticache_cluster",), "cluster_id", 50, **_RDS),
     NameSpec(("aws_elasticache_replication_group",), "replication_group_id", 40, enforced="apply", **_RDS),
@@ -151,11 +181,18 @@ NAME_SPECS: list[NameSpec] = [
         ("aws_codebuild_project",), "name", 255, "0-9A-Za-z_-", "letters, digits, hyphens and underscores",
         min_len=2, first="[0-9A-Za-z]", first_text="a letter or digit", enforced="apply",
     ),
-    NameSpec(
-        ("aws_kms_alias",), "name", 256, "0-9A-Za-z:/_-", "letters, digits and : / _ -",
+    *_pair(
+        ("aws_kms_alias",), "name", "name_prefix", 256, chars="0-9A-Za-z:/_-", chars_text="letters, digits and : / _ -",
         required_prefix="alias/",
+        reserved_prefixes=(Affix("alias/aws/", "which is reserved for AWS managed keys"),),
     ),
-    *_pair(("aws_security_group",), "name", "name_prefix", 255, chars=None),
+    *_pair(
+        ("aws_security_group",), "name", "name_prefix", 255, chars=None,
+        reserved_prefixes=(Affix(
+            "sg-", "which AWS reserves for security group IDs",
+            other_case='EC2 compares names case-insensitively and reserves "sg-", so it may be refused when the group is created',
+        ),),
+    ),
 ]
 
 _BY_TYPE: dict[str, list[NameSpec]] = {}
@@ -167,3 +204,8 @@ for _spec in NAME_SPECS:
 def specs_for(resource_type: str) -> list[NameSpec]:
     """The name rules of a resource type (empty when tffix knows none)."""
     return _BY_TYPE.get(resource_type, [])
+
+
+def spec_for(resource_type: str, attribute: str) -> NameSpec | None:
+    """The row of one attribute of a resource type, if tffix knows it."""
+    return next((s for s in specs_for(resource_type) if s.attribute == attribute), None)

@@ -1,0 +1,194 @@
+"""The one editor: hclwrite's verbs, collected into a fix.
+
+A rule describes a fix as edits on the text it was given; it never rewrites a
+file. :class:`Editor` speaks the user's language (replace a value, set, rename or
+remove an attribute, remove a block, insert after, move into or out of a block,
+rename references, add a block or a file) and records ``(path, Edit)`` pairs::
+
+    edit = ctx.editor(site)
+    edit.replace(site.node, '"web-sg"')
+    yield self.report(site, "reserved", fix=edit.fix("Rename the group", Applicability.SAFE))
+
+Verbs write new text in canonical style but do not re-align neighbours or
+re-format: the fix loop (:mod:`fixer.fixes`) does that once per file per round,
+only around the edited items, and verifies that the result parses. A verb that
+cannot be done cleanly raises :class:`EditError`; catch it to offer no fix.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Union
+
+from .findings import Applicability, Fix
+from .syntax import nodes as n
+from .syntax.edits import (
+    Edit,
+    append_attribute,
+    append_block,
+    full_span,
+    insert_after,
+    parent_body,
+    remove_items,
+    rename_attribute,
+    replace_expression,
+)
+
+if TYPE_CHECKING:
+    from .model.module import Module, SourceFile
+
+__all__ = ["Editor", "EditError"]
+
+Item = Union[n.Attribute, n.Block]
+
+
+class EditError(ValueError):
+    """A verb that cannot be carried out cleanly (a one-line block to append to, say)."""
+
+
+class Editor:
+    """Edits for one fix, on the files of one module. Every verb returns the editor.
+
+    ``file`` is where verbs edit unless given ``file=``: the file of the site the
+    rule is looking at.
+    """
+
+    def __init__(self, module: "Module", file: "SourceFile | None" = None) -> None:
+        self.module = module
+        self.file = file
+        self.edits: list[tuple[str, Edit]] = []
+
+    # ---- values and attributes ------------------------------------------------------
+    def replace(self, node: n.Node, source: str, *, file: "SourceFile | None" = None) -> "Editor":
+        """Replace a node's text (an expression, a template part, a token's node) with ``source``."""
+        return self._add(file, replace_expression(node, source))  # type: ignore[arg-type]
+
+    def insert(self, offset: int, source: str, *, file: "SourceFile | None" = None) -> "Editor":
+        """Insert ``source`` at an offset of the file (inside a string, say)."""
+        return self._add(file, Edit(offset, offset, source))
+
+    def set_attribute(
+        self, owner: n.Block, name: str, value_source: str, *, file: "SourceFile | None" = None
+    ) -> "Editor":
+        """hclwrite's ``SetAttributeValue``: replace the value of ``name`` in ``owner``, or add it last."""
+        existing = owner.body.get_attribute(name)
+        if existing is not None:
+            return self.replace(existing.value, value_source, file=file)
+        target = self._file(file)
+        try:
+            return self._add(file, append_attribute(owner, name, value_source, target.text))
+        except ValueError as e:
+            raise EditError(str(e)) from None
+
+    def rename_attribute(self, attribute: n.Attribute, new_name: str, *, file: "SourceFile | None" = None) -> "Editor":
+        """Rename an attribute in place (its value, comments and place stay)."""
+        return self._add(file, rename_attribute(attribute, new_name))
+
+    # ---- items: remove, insert, move ------------------------------------------------
+    def remove(self, *items: Item, file: "SourceFile | None" = None) -> "Editor":
+        """Remove attributes or blocks of one body with the comment lines above them and the
+        blank lines their removal would leave doubled or dangling."""
+        target = self._file(file)
+        body = parent_body(target.tree.body, items[0])
+        if body is None or any(parent_body(target.tree.body, i) is not body for i in items[1:]):
+            raise EditError("the items to remove are not items of one body of this file")
+        for edit in remove_items(body, items):
+            self._add(file, edit)
+        return self
+
+    def insert_after(
+        self, item: Item, source: str, *, blank_line: bool = False, file: "SourceFile | None" = None
+    ) -> "Editor":
+        """Add ``source`` (written at column 1) on the lines after ``item``, indented like it."""
+        return self._add(file, insert_after(item, source, self._file(file).text, blank_line=blank_line))
+
+    def add_block(
+        self, parent: "n.Block | n.Document | None", source: str, *, file: "SourceFile | None" = None
+    ) -> "Editor":
+        """hclwrite's ``AppendBlock``: add ``source`` at the end of ``parent`` (the file when None)."""
+        target = self._file(file)
+        try:
+            return self._add(file, append_block(parent if parent is not None else target.tree, source, target.text))
+        except ValueError as e:
+            raise EditError(str(e)) from None
+
+    def move_into(self, item: Item, block: n.Block, *, file: "SourceFile | None" = None) -> "Editor":
+        """Move ``item`` (with its comment lines) to the end of ``block``'s body."""
+        source = _dedented(item, self._file(file).text)
+        self.remove(item, file=file)
+        if isinstance(item, n.Block):
+            return self.add_block(block, source, file=file)
+        return self._add_raw_line(block, source, file)
+
+    def move_out(self, item: Item, block: n.Block, *, file: "SourceFile | None" = None) -> "Editor":
+        """Move ``item`` out of ``block``, to the lines just after ``block``."""
+        source = _dedented(item, self._file(file).text)
+        self.remove(item, file=file)
+        return self.insert_after(block, source, blank_line=isinstance(item, n.Block), file=file)
+
+    # ---- across the module ----------------------------------------------------------
+    def rename_references(self, old_prefix: str, new_prefix: str) -> "Editor":
+        """hclwrite's ``RenameVariablePrefix`` over every file of the module:
+        ``aws_lb.old`` -> ``aws_lb.new`` in ``aws_lb.old.arn``, ``aws_lb.old[0].id``, ..."""
+        old_parts = old_prefix.split(".")
+        for ref in self.module.references(old_prefix):
+            names = _name_tokens(ref.expression)
+            if len(names) < len(old_parts) or [t.value for t in names[: len(old_parts)]] != old_parts:
+                continue  # a reference through an index in the prefix: not renamed
+            first, last = names[0], names[len(old_parts) - 1]
+            self._add(ref.file, Edit(first.start_pos, last.end_pos, new_prefix))
+        return self
+
+    def add_file(self, path: str, text: str) -> "Editor":
+        """A new file of the module (its whole text)."""
+        if any(f.path == path for f in self.module.files):
+            raise EditError(f"{path} already exists in the module")
+        self.edits.append((path, Edit(0, 0, text)))
+        return self
+
+    # ---- the result -----------------------------------------------------------------
+    def fix(self, title: str, applicability: Applicability) -> Fix:
+        """The fix made of every edit so far; ``title`` says the action, imperative."""
+        return Fix(title, applicability, tuple(self.edits))
+
+    # ---- internals ------------------------------------------------------------------
+    def _file(self, file: "SourceFile | None") -> "SourceFile":
+        target = file or self.file
+        if target is None:
+            raise EditError("no file to edit: give file=")
+        return target
+
+    def _add(self, file: "SourceFile | None", edit: Edit) -> "Editor":
+        self.edits.append((self._file(file).path, edit))
+        return self
+
+    def _add_raw_line(self, block: n.Block, source: str, file: "SourceFile | None") -> "Editor":
+        target = self._file(file)
+        name, _, value = source.partition("=")
+        try:
+            return self._add(file, append_attribute(block, name.strip(), value.strip(), target.text))
+        except ValueError as e:
+            raise EditError(str(e)) from None
+
+
+def _dedented(item: Item, text: str) -> str:
+    """The item's lines (its comment lines included) at column 1, with ``\\n`` endings."""
+    start, end = full_span(item)
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        raise EditError("the item does not start its own line")
+    lines = text[line_start:end].replace("\r\n", "\n").split("\n")
+    if any(isinstance(node, n.Heredoc) for node in item.walk()):
+        raise EditError("an item holding a heredoc is not moved")
+    indent = min((len(x) - len(x.lstrip(" ")) for x in lines if x.strip()), default=0)
+    return "\n".join(x[indent:] for x in lines).strip("\n")
+
+
+def _name_tokens(expression: n.Node) -> list:
+    """The name tokens of a traversal's root and its leading ``.name`` steps."""
+    root, steps = n.traversal_parts(expression)  # type: ignore[arg-type]
+    out = [root.name] if type(root) is n.Variable else []  # type: ignore[attr-defined]
+    for step in steps:
+        if type(step) is not n.GetAttr:
+            break
+        out.append(step.name)  # type: ignore[attr-defined]
+    return out

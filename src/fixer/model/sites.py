@@ -1,0 +1,253 @@
+"""Sites: the places a rule declares it looks at, with their values per instance.
+
+A rule declares :class:`Target` s, like a tflint ruleset's schema: resource types,
+and in each the attributes or nested blocks it reads. :func:`find_sites` gives one
+:class:`Site` per match, and :meth:`Site.values` the value of each instance of the
+resource from the module's one :class:`~fixer.model.evaluate.Evaluator`.
+
+The instance policy, the same for every rule:
+
+* ``count = 0`` (or an empty ``for_each``): the resource has **no instance**, so
+  :meth:`Site.values` is empty and a rule that reads values reports nothing;
+* a ``count`` or ``for_each`` that cannot be known: **one instance whose key is
+  unknown** (:data:`UNKNOWN_KEY`); ``each.key`` / ``count.index`` evaluate to unknown;
+* a nested block target matches blocks written in place *and* the ``content`` of
+  ``dynamic "<type>"`` blocks (:attr:`Site.dynamic` is then set), visited once,
+  with the iterator (``<type>.key`` / ``<type>.value``) unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from ..syntax import nodes as n
+from .evaluate import Scope, Unknown
+
+if TYPE_CHECKING:
+    from .evaluate import Evaluator
+    from .module import Module, SourceFile
+
+__all__ = ["Target", "Site", "Instance", "Value", "UNKNOWN_KEY", "find_sites"]
+
+
+class _UnknownKey:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNKNOWN_KEY"
+
+
+UNKNOWN_KEY: Any = _UnknownKey()
+"""The key of the one instance of a resource whose ``count`` / ``for_each`` is unknown."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Resources of some types and, in each, the attributes or nested blocks a rule reads.
+
+    ``Target("aws_s3_bucket", attributes=("bucket", "bucket_prefix"))`` gives a site
+    per attribute written; ``Target("aws_ecs_service", blocks=("deployment_configuration",))``
+    one per nested block (written or ``dynamic``); ``Target("aws_lb")`` one per resource.
+    ``"*"`` as the type matches every managed resource.
+    """
+
+    resource_types: tuple[str, ...] | str  # "aws_lb" or ("aws_lb", "aws_alb"); "*" for any
+    attributes: tuple[str, ...] = ()  # top-level attributes of the resource
+    blocks: tuple[str, ...] = ()  # nested block types, at any depth of the resource body
+
+    def __post_init__(self) -> None:
+        for name in ("resource_types", "attributes", "blocks"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, (value,))
+
+    def matches(self, resource_type: str) -> bool:
+        return "*" in self.resource_types or resource_type in self.resource_types
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One instance of a resource: its ``for_each`` key / ``count`` index."""
+
+    scope: Scope  # what each.key / count.index evaluate to
+    key: Any = None  # the key or index; None for a single instance; UNKNOWN_KEY when unknown
+
+    def describe(self) -> str:
+        """``each.key = web`` / ``count.index = 2``; empty for a single or unknown instance."""
+        return self.scope.describe()
+
+
+@dataclass(frozen=True)
+class Value:
+    """An attribute's value for one instance.
+
+    ``value`` is what the evaluator gives (a Python value or
+    :class:`~fixer.model.evaluate.Unknown`); ``pieces`` is a string value as
+    known text and ``None`` for each stretch that cannot be known
+    (``"sg-${var.x}"`` with no default -> ``("sg-", None)``).
+    """
+
+    instance: Instance
+    value: Any
+    pieces: tuple[str | None, ...]
+
+    @property
+    def known(self) -> bool:
+        return not isinstance(self.value, Unknown)
+
+    @property
+    def text(self) -> str | None:
+        """The whole string, when every piece is known."""
+        return self.pieces[0] if len(self.pieces) == 1 and isinstance(self.pieces[0], str) else None
+
+    @property
+    def leading(self) -> str:
+        """The known text at the start (empty when it starts unknown)."""
+        return self.pieces[0] if self.pieces and isinstance(self.pieces[0], str) else ""
+
+    @property
+    def trailing(self) -> str:
+        """The known text at the end."""
+        return self.pieces[-1] if self.pieces and isinstance(self.pieces[-1], str) else ""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """What makes it unknown: ``var.environment_suffix``, ``each.key``, ..."""
+        return self.value.sources if isinstance(self.value, Unknown) else ()
+
+    def shown(self) -> str:
+        """The known text with ``...`` for each unknown stretch."""
+        return "".join(p if isinstance(p, str) else "..." for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class Site:
+    """One match of a target: a resource, and the attribute or nested block a rule reads."""
+
+    file: "SourceFile"  # the file the resource is written in
+    resource: n.Block  # the ``resource "type" "name"`` block
+    attribute: n.Attribute | None = None  # the attribute matched (attribute targets)
+    block: n.Block | None = None  # the nested block matched (block targets)
+    dynamic: n.Block | None = None  # the ``dynamic`` block whose content ``block`` is
+    evaluator: "Evaluator | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def resource_type(self) -> str:
+        return self.resource.labels[0]
+
+    @property
+    def address(self) -> str:
+        """``aws_security_group.alb``."""
+        return ".".join(self.resource.labels)
+
+    @property
+    def name(self) -> str:
+        """The attribute's name, the nested block's type, or the resource type."""
+        if self.attribute is not None:
+            return self.attribute.key
+        if self.block is not None:
+            return self.block.type
+        return self.resource_type
+
+    @property
+    def node(self) -> n.Node:
+        """Where a finding points: the attribute's value, else the nested block, else the resource."""
+        if self.attribute is not None:
+            return self.attribute.value
+        return self.block if self.block is not None else self.resource
+
+    @property
+    def origin(self) -> str | None:
+        """``local.x`` / ``var.y`` when the attribute's value is a plain reference to one."""
+        if self.attribute is None:
+            return None
+        name = n.reference_name(self.attribute.value)
+        if name and (name.startswith("local.") or name.startswith("var.")):
+            return ".".join(name.split(".")[:2])
+        return None
+
+    def describe(self, value: Value) -> str:
+        """The value for a message: as written, or its known text and where it comes from
+        (``"sg-web" (the value of local.name, each.key = web)``)."""
+        expr, where = self.node, value.instance.describe()
+        if type(expr) is n.QuotedTemplate:
+            return f'{expr.source} ("{value.shown()}", {where})' if where else expr.source
+        places = [w for w in (_provenance(expr, self.origin), where) if w]
+        return f'"{value.shown()}" ({", ".join(places)})' if places else f'"{value.shown()}"'
+
+    def instances(self) -> list[Instance]:
+        """The resource's instances under the policy of this module's docstring."""
+        assert self.evaluator is not None, "a Site built by find_sites() has an evaluator"
+        scopes = self.evaluator.instances(self.resource)
+        if scopes is None:
+            return [Instance(Scope(), UNKNOWN_KEY)]
+        return [Instance(scope, scope.key) for scope in scopes]
+
+    def values(self, attribute: str | None = None) -> list[Value]:
+        """The value of the site's attribute (or of ``attribute`` in the site's block or
+        resource) for each instance; empty when the resource has no instance or the
+        attribute is not written."""
+        assert self.evaluator is not None, "a Site built by find_sites() has an evaluator"
+        if attribute is None and self.attribute is not None:
+            expression = self.attribute.value
+        else:
+            owner = self.block if self.block is not None else self.resource
+            found = owner.body.get_attribute(attribute or "") if attribute else None
+            if found is None:
+                return []
+            expression = found.value
+        out = []
+        for instance in self.instances():
+            value = self.evaluator.evaluate(expression, instance.scope)
+            out.append(Value(instance, value, self.evaluator.pieces(expression, instance.scope)))
+        return out
+
+
+def _provenance(expr: n.Node, origin: str | None) -> str:
+    """Where a value that is not written in place comes from, for messages."""
+    if origin:
+        return f"the value of {origin}"
+    if type(expr) is n.FunctionCall:
+        return f"built by {expr.name}()"  # type: ignore[attr-defined]
+    name = n.reference_name(expr)  # type: ignore[arg-type]
+    if name and name.split(".")[0] in ("each", "count"):
+        return ""  # the instance says it
+    return f"the value of {name}" if name else ""
+
+
+def find_sites(module: "Module", evaluator: "Evaluator", targets: Iterable[Target]) -> Iterator[Site]:
+    """Every site of ``targets`` in ``module``: resources in file order, then targets in order."""
+    targets = tuple(targets)
+    for file, resource in module.resources():
+        rtype = resource.labels[0]
+        for target in targets:
+            if not target.matches(rtype):
+                continue
+            if not target.attributes and not target.blocks:
+                yield Site(file, resource, evaluator=evaluator)
+            for name in target.attributes:
+                attribute = resource.body.get_attribute(name)
+                if attribute is not None:
+                    yield Site(file, resource, attribute=attribute, evaluator=evaluator)
+            if target.blocks:
+                for block, dynamic in _nested(resource.body, target.blocks):
+                    yield Site(file, resource, block=block, dynamic=dynamic, evaluator=evaluator)
+
+
+def _nested(body: n.Body, types: tuple[str, ...]) -> Iterator[tuple[n.Block, n.Block | None]]:
+    """Blocks of ``types`` at any depth of ``body``, and the ``content`` of dynamic ones."""
+    stack: list[tuple[n.Body, n.Block | None]] = [(body, None)]
+    while stack:
+        current, dynamic = stack.pop(0)
+        for block in current.blocks():
+            if block.type == "dynamic" and block.labels and block.labels[0] in types:
+                for content in block.body.blocks("content"):
+                    yield content, block
+                    stack.append((content.body, block))
+            elif block.type in types:
+                yield block, dynamic
+                stack.append((block.body, dynamic))
+            else:
+                stack.append((block.body, dynamic))
+
