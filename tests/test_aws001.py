@@ -193,9 +193,7 @@ def test_table_covers_the_issue() -> None:
 
 def test_documentation_sections() -> None:
     doc = rule_by_code("AWS001").documentation()
-    sections = ("*What it does*", "*Why is this bad?*", "*Example*", "*Use instead*", "*Fix safety*", "*References*")
-    for section in sections:
-        assert section in doc
+    # The six sections are checked for every rule in one place (test_platform.py).
     assert "cannot be longer than 32 characters" in doc
 
 

@@ -31,8 +31,7 @@ def node(spec: str, resource: str = "aws_appmesh_virtual_node") -> str:
 def test_registered_with_documented_sections() -> None:
     assert rule_by_code("AWS003") is DynamicSingleBlock
     doc = DynamicSingleBlock.documentation()
-    for section in ("*What it does*", "*Why is this bad?*", "*Example*", "*Use instead*", "*Fix safety*", "*References*"):
-        assert section in doc
+    # The six sections are checked for every rule in one place (test_platform.py).
     assert "Too many virtual_service blocks" in doc
     assert DynamicSingleBlock.name == "dynamic-single-block"
 

@@ -1,0 +1,285 @@
+"""The rule platform: one parse per file, sites and their instance policy, the editor,
+metadata and documentation checked in one place, one rule per problem."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from rule_cases import rule_cases
+
+import fixer
+from fixer.findings import Applicability
+from fixer.fixes import fix_module, run_rules
+from fixer.model.evaluate import Evaluator, Unknown
+from fixer.model.module import Module
+from fixer.model.sites import UNKNOWN_KEY, Target, find_sites
+from fixer.rules import all_rules, select_rules
+from fixer.rules.base import validate_rule
+from fixer.syntax import parser
+from fixer.syntax.edits import apply_edits
+
+
+def _dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+@pytest.fixture
+def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of every text the LALR parser runs on (each call of ``parse``)."""
+    calls: list[int] = []
+    real = parser._run
+
+    def counting(tables, tokens, end):  # type: ignore[no-untyped-def]
+        calls.append(end.start_pos)
+        return real(tables, tokens, end)
+
+    monkeypatch.setattr(parser, "_run", counting)
+    return calls
+
+
+# ---- one parse per file ----------------------------------------------------------------
+
+SG = 'resource "aws_security_group" "web" {\n  name = "sg-web"\n}\n'
+ALIAS = 'resource "aws_kms_alias" "a" {\n  name = "data"\n}\n'
+PLAIN = 'variable "x" {\n  default = "y"\n}\n'
+
+
+def test_a_check_run_parses_each_file_once(tmp_path: Path, parse_calls: list[int]) -> None:
+    for name, text in {"sg.tf": SG, "alias.tf": ALIAS, "plain.tf": PLAIN}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    results = fixer.check_paths([str(tmp_path)], config=False)
+    assert sum(len(r.findings) for r in results) == 2  # the rules did run
+    assert sorted(parse_calls) == sorted(len(t) for t in (SG, ALIAS, PLAIN))
+
+
+def test_a_fix_run_parses_only_the_texts_it_produced(tmp_path: Path, parse_calls: list[int]) -> None:
+    for name, text in {"sg.tf": SG, "plain.tf": PLAIN}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    [plain, sg] = fixer.check_paths([str(tmp_path)], config=False, fix=True)
+    assert sg.fixed == SG.replace("sg-web", "web-sg")
+    # Each file read once, then the one fixed text once (the final round reuses it).
+    assert sorted(parse_calls) == sorted([len(SG), len(PLAIN), len(sg.fixed)])
+
+
+def test_fix_source_check_parses_once(parse_calls: list[int]) -> None:
+    fixer.fix_source(SG + ALIAS, fix=False)
+    assert parse_calls == [len(SG + ALIAS)]
+
+
+# ---- sites and the instance policy (one policy for every rule) --------------------------
+
+
+def _sites(text: str, target: Target) -> list:
+    module = Module.from_sources({"main.tf": text})
+    return list(find_sites(module, Evaluator(module), [target]))
+
+
+def test_count_zero_has_no_instance_and_no_values() -> None:
+    [site] = _sites('resource "aws_security_group" "a" {\n  count = 0\n  name  = "sg-a"\n}\n',
+                    Target("aws_security_group", attributes=("name",)))
+    assert site.instances() == [] and site.values() == []
+
+
+def test_unknown_count_is_one_instance_with_an_unknown_key() -> None:
+    [site] = _sites('resource "aws_security_group" "a" {\n  count = var.n\n  name  = "sg-${count.index}"\n}\n',
+                    Target("aws_security_group", attributes=("name",)))
+    [value] = site.values()
+    assert value.instance.key is UNKNOWN_KEY
+    assert value.pieces == ("sg-", None) and isinstance(value.value, Unknown)
+    assert value.leading == "sg-" and value.text is None and "count.index" in value.sources
+
+
+def test_known_for_each_gives_each_instance_its_value() -> None:
+    text = 'resource "aws_s3_bucket" "b" {\n  for_each = toset(["x", "y"])\n  bucket = "logs-${each.key}"\n}\n'
+    [site] = _sites(text, Target("aws_s3_bucket", attributes=("bucket",)))
+    assert [(v.instance.key, v.text) for v in site.values()] == [("x", "logs-x"), ("y", "logs-y")]
+    assert site.address == "aws_s3_bucket.b" and site.name == "bucket"
+
+
+def test_values_come_through_locals_format_and_join_with_where_they_come_from() -> None:
+    text = _dedent('''
+        locals {
+          prefix = format("%s-%s", "sg", var.env)
+        }
+        resource "aws_security_group" "a" {
+          name = join("-", [local.prefix, "web"])
+        }
+    ''')
+    [site] = _sites(text, Target("aws_security_group", attributes=("name",)))
+    [value] = site.values()
+    assert value.pieces == ("sg-", None, "-web")
+    assert site.describe(value) == '"sg-...-web" (built by join())'
+
+
+def test_dynamic_blocks_are_visited_with_the_iterator_unknown() -> None:
+    text = _dedent('''
+        resource "aws_security_group" "a" {
+          ingress {
+            from_port = 80
+          }
+          dynamic "ingress" {
+            for_each = var.rules
+            content {
+              from_port = ingress.value.port
+            }
+          }
+        }
+    ''')
+    sites = _sites(text, Target("aws_security_group", blocks=("ingress",)))
+    assert [s.dynamic is not None for s in sites] == [False, True]
+    assert [v.value for v in sites[0].values("from_port")] == [80]
+    [unknown] = sites[1].values("from_port")
+    assert isinstance(unknown.value, Unknown) and unknown.value.sources == ("ingress.value.port",)
+
+
+def test_aws002_count_zero_group_gets_no_finding_and_no_fix() -> None:
+    zero = 'resource "aws_security_group" "alb" {\n  count = 0\n  name  = "sg-alb"\n}\n'
+    assert fixer.fix_source(zero, select=["AWS002"]).findings == []
+    unknown = zero.replace("count = 0", "count = var.n")
+    [finding] = fixer.fix_source(unknown, select=["AWS002"]).findings
+    assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
+
+
+# ---- the editor ------------------------------------------------------------------------
+
+
+def _edit(text: str, build, files: dict[str, str] | None = None) -> dict[str, str]:
+    """Apply the edits an Editor built on ``main.tf`` (and ``files``) and return every text."""
+    from fixer.editor import Editor
+
+    sources = {"main.tf": text, **(files or {})}
+    module = Module.from_sources(sources)
+    editor = Editor(module, module.files[0])
+    build(editor, module.files[0].tree)
+    out = dict(sources)
+    for path in {p for p, _ in editor.edits}:
+        out[path] = apply_edits(out.get(path, ""), [e for p, e in editor.edits if p == path])
+    return out
+
+
+BLOCKS = _dedent('''
+    resource "aws_lb" "a" {
+      name = "a"
+      # the policy
+      internal = true
+    }
+
+    # a comment that belongs to b
+    resource "aws_lb" "b" {
+      name = "b"
+    }
+
+    output "arn" {
+      value = aws_lb.a.arn
+    }
+''')
+
+
+def test_editor_set_rename_remove_attribute() -> None:
+    def build(e, tree):
+        a = tree.body.blocks("resource")[0]
+        e.set_attribute(a, "name", '"x"').set_attribute(a, "idle_timeout", "60")
+        e.rename_attribute(a.body.get_attribute("internal"), "internal_only")
+
+    out = _edit(BLOCKS, build)["main.tf"]
+    assert out.startswith('resource "aws_lb" "a" {\n  name = "x"\n  # the policy\n  internal_only = true\n  idle_timeout = 60\n}\n')
+    removed = _edit(BLOCKS, lambda e, t: e.remove(t.body.blocks("resource")[0].body.get_attribute("internal")))
+    assert removed["main.tf"].startswith('resource "aws_lb" "a" {\n  name = "a"\n}\n')
+
+
+def test_editor_removes_a_block_with_its_comments_and_one_blank_line() -> None:
+    out = _edit(BLOCKS, lambda e, t: e.remove(t.body.blocks("resource")[1]))["main.tf"]
+    assert out == BLOCKS.replace('# a comment that belongs to b\nresource "aws_lb" "b" {\n  name = "b"\n}\n\n', "")
+
+
+def test_editor_insert_after_move_into_and_out() -> None:
+    def insert(e, tree):
+        e.insert_after(tree.body.blocks("resource")[0].body.get_attribute("name"), "port = 80")
+
+    assert '  name = "a"\n  port = 80\n' in _edit(BLOCKS, insert)["main.tf"]
+    text = 'resource "x" "y" {\n  a = 1\n  inner {\n    b = 2\n  }\n}\n'
+
+    def move_in(e, tree):
+        block = tree.body.blocks("resource")[0]
+        e.move_into(block.body.get_attribute("a"), block.body.blocks("inner")[0])
+
+    assert _edit(text, move_in)["main.tf"] == 'resource "x" "y" {\n  inner {\n    b = 2\n    a = 1\n  }\n}\n'
+
+    def move_out(e, tree):
+        inner = tree.body.blocks("resource")[0].body.blocks("inner")[0]
+        e.move_out(inner.body.get_attribute("b"), inner)
+
+    assert _edit(text, move_out)["main.tf"] == 'resource "x" "y" {\n  a = 1\n  inner {\n  }\n  b = 2\n}\n'
+
+
+def test_editor_renames_references_across_the_module_and_adds_blocks_and_files() -> None:
+    other = 'output "b" {\n  value = aws_lb.a[0].id\n}\n'
+
+    def build(e, tree):
+        e.rename_references("aws_lb.a", "aws_lb.main")
+        e.add_block(None, 'output "c" {\n  value = 1\n}')
+        e.add_file("new.tf", "# new\n")
+
+    out = _edit(BLOCKS, build, {"other.tf": other})
+    assert "value = aws_lb.main.arn" in out["main.tf"] and out["other.tf"] == other.replace("aws_lb.a[", "aws_lb.main[")
+    assert out["main.tf"].endswith('}\n\noutput "c" {\n  value = 1\n}\n')
+    assert out["new.tf"] == "# new\n"
+
+
+# ---- the fix loop lays out -----------------------------------------------------------------
+
+
+def test_the_fix_loop_keeps_a_fmt_clean_file_clean_and_touches_only_what_it_must() -> None:
+    from fixer.layout import format_source
+
+    clean = 'resource "aws_kms_alias" "a" {\n  name          = "data"\n  target_key_id = "k"\n}\n'
+    assert format_source(clean) == clean
+    fixed = fixer.fix_source(clean, select=["AWS002"]).code
+    assert fixed == clean.replace('"data"', '"alias/data"') and format_source(fixed) == fixed
+    messy = clean.replace("name          =", "name =")
+    assert fixer.fix_source(messy, select=["AWS002"]).code == messy.replace('"data"', '"alias/data"')
+
+
+# ---- metadata, documentation, one rule per problem -------------------------------------------
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_every_rule_declares_valid_metadata_and_documentation(rule) -> None:
+    assert validate_rule(rule) == []
+
+
+def test_rule_codes_and_names_are_unique() -> None:
+    rules = all_rules()
+    assert len({r.code for r in rules}) == len(rules) and len({r.name for r in rules}) == len(rules)
+
+
+CASES = rule_cases()
+
+# Rule pairs that may both report one place because they judge different things of it.
+DISTINCT_PROBLEMS = {
+    frozenset({"AWS002", "AWS006"}): "a reserved prefix, and a name without the environment suffix",
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_all_rules_over_every_case_report_one_finding_per_site(case) -> None:
+    module = Module.from_sources(case.sources(), case.values(), case.extra_files())
+    findings, problems = run_rules(module, select_rules())
+    assert problems == []
+    places: dict[tuple[str, int, int], str] = {}
+    for f in findings:
+        other = places.setdefault((f.path, f.start, f.end), f.rule)
+        if other != f.rule:
+            assert frozenset({other, f.rule}) in DISTINCT_PROBLEMS, f"{f.path}:{f.line}:{f.column}: both {other} and {f.rule}"
+
+
+def test_aws001_leaves_reserved_affixes_to_aws002() -> None:
+    text = 'resource "aws_kms_alias" "a" {\n  name = "data"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "xn--logs"\n}\n'
+    assert sorted(f.rule for f in fixer.fix_source(text, fix=False).findings) == ["AWS002", "AWS002"]
+
+
+def test_fix_module_is_given_rules_directly() -> None:
+    result = fix_module({"main.tf": SG}, select_rules(["AWS002"]))
+    assert result.fixed["main.tf"] == SG.replace("sg-web", "web-sg")
