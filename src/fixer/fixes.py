@@ -20,6 +20,7 @@ produces are parsed again.
 from __future__ import annotations
 
 import traceback
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -124,13 +125,28 @@ def _applicable(finding: Finding, unsafe: bool) -> bool:
     return unsafe and fix.applicability is Applicability.UNSAFE
 
 
-def _overlaps(taken: list[Edit], edit: Edit) -> bool:
-    for other in taken:
-        if edit.start < other.end and other.start < edit.end:
+class _Taken:
+    """The edits taken in a round for one file: disjoint, sorted, so that an overlap
+    test is a bisect (a round with many fixes stays linear)."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self._ends: list[int] = []  # sorted too, since the edits are disjoint
+
+    def overlaps(self, edit: Edit) -> bool:
+        j = bisect_right(self._ends, edit.start)  # the first taken edit ending after this start
+        if j < len(self.edits) and self.edits[j].start < edit.end:
             return True
-        if edit.start == edit.end == other.start == other.end:
-            return True  # two insertions at one point: order would be ambiguous
-    return False
+        if edit.start == edit.end and j > 0:
+            before = self.edits[j - 1]
+            if before.start == before.end == edit.start:
+                return True  # two insertions at one point: order would be ambiguous
+        return False
+
+    def add(self, edit: Edit) -> None:
+        j = bisect_right(self._ends, edit.start)
+        self.edits.insert(j, edit)
+        self._ends.insert(j, edit.end)
 
 
 class _Trees:
@@ -273,20 +289,21 @@ def _fix_loop(
         candidates = [f for f in findings if f.rule not in blocked and _applicable(f, unsafe)]
         if not candidates:
             return texts, applied, problems, set(), findings
-        taken: dict[str, list[Edit]] = {}
+        taken: dict[str, _Taken] = {}
         chosen: list[Finding] = []
         for finding in candidates:
             assert finding.fix is not None
-            if any(_overlaps(taken.get(p, []), e) for p, e in finding.fix.edits):
+            edits = finding.fix.edits
+            if any(p in taken and taken[p].overlaps(e) for p, e in edits):
                 continue
-            for p, e in finding.fix.edits:
-                taken.setdefault(p, []).append(e)
+            for p, e in edits:
+                taken.setdefault(p, _Taken()).add(e)
             chosen.append(finding)
         new_texts = dict(texts)
         culprits: set[str] = set()
-        for path, edits in taken.items():
+        for path, kept in taken.items():
             try:
-                new_texts[path] = parsed.lay_out(path, texts.get(path, ""), edits)
+                new_texts[path] = parsed.lay_out(path, texts.get(path, ""), kept.edits)
             except (ParseError, ValueError) as e:
                 here = [f for f in chosen if path in f.fix.paths]  # type: ignore[union-attr]
                 guilty = _breaking_rules(texts.get(path, ""), path, here) or {f.rule for f in here}

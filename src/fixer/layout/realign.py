@@ -16,6 +16,7 @@ from the edits the result is exactly what ``terraform fmt`` would produce.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable
 
 from ..syntax.edits import Edit, apply_edits
@@ -107,19 +108,24 @@ def realign(text: str, doc: Document, edits: Iterable[Edit], *, edited: Document
     lines = split_lines(tokens)
 
     # Gap fixes of the runs the edits touch, and the spans they widen the edits to.
+    # ``placed`` is sorted and without overlaps, so its ends are sorted too: a bisect
+    # finds the first edit that may touch a run (the whole pass stays linear).
     spans = [(s, e) for s, e, _ in placed]
+    ends = [e for _, e, _ in placed]
     fixes: list[tuple[int, int, str]] = []
     for run in _runs(lines):
         run_start = _line_span(new_text, run[0])[0]
         run_end = _line_span(new_text, run[-1])[1]
-        if not any(s <= run_end and run_start <= e for s, e, _ in placed):
+        i = bisect_left(ends, run_start)
+        if i == len(placed) or placed[i][0] > run_end:
             continue
         run_fixes = _gap_fixes(new_text, run)
         if run_fixes:
             fixes.extend(run_fixes)
+            starts = {f[0] for f in run_fixes}
             for line in run:
                 ls, le = _line_span(new_text, line)
-                if any(ls <= f[0] < le for f in run_fixes):
+                if any(ls <= f < le for f in starts):
                     spans.append((ls, le))
 
     # Merge the spans (in new-text offsets) that overlap or touch.
@@ -131,24 +137,34 @@ def realign(text: str, doc: Document, edits: Iterable[Edit], *, edited: Document
         else:
             merged.append([s, e])
 
+    # Every edit lies inside exactly one merged span: walk both in order, mapping each
+    # span back to the old text by the shifts of the edits before it and inside it.
     fixes.sort()
     out: list[Edit] = []
+    k = 0  # next edit in placed
+    f = 0  # next gap fix
+    shift_before = 0
     for s, e in merged:
-        # Map back to the old text: subtract the shifts of the edits before the span,
-        # and for the end also those of the edits inside it.
-        before = sum(d for ps, pe, d in placed if pe <= s and not (s <= ps and pe <= e))
-        within = sum(d for ps, pe, d in placed if s <= ps and pe <= e)
-        old_start = s - before
-        old_end = e - before - within
+        while k < len(placed) and placed[k][1] <= s and not (s <= placed[k][0] and placed[k][1] <= e):
+            shift_before += placed[k][2]
+            k += 1
+        within = 0
+        while k < len(placed) and s <= placed[k][0] and placed[k][1] <= e:
+            within += placed[k][2]
+            k += 1
         parts: list[str] = []
         pos = s
-        for fs, fe, gap in fixes:
-            if s <= fs and fe <= e:
-                parts.append(new_text[pos:fs])
-                parts.append(gap)
-                pos = fe
+        while f < len(fixes) and fixes[f][0] < s:
+            f += 1
+        while f < len(fixes) and fixes[f][1] <= e:
+            fs, fe, gap = fixes[f]
+            parts.append(new_text[pos:fs])
+            parts.append(gap)
+            pos = fe
+            f += 1
         parts.append(new_text[pos:e])
-        out.append(Edit(old_start, old_end, "".join(parts)))
+        out.append(Edit(s - shift_before, e - shift_before - within, "".join(parts)))
+        shift_before += within
     return out
 
 

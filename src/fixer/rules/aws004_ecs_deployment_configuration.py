@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Union
 
 from ..findings import Applicability, Finding, Severity
@@ -549,6 +550,7 @@ def _is_blank(item: object) -> bool:
     return isinstance(item, EmptyLine) and item.comment is None
 
 
+@lru_cache(maxsize=16)  # one scan per file text, not one per finding
 def _newline_of(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
