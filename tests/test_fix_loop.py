@@ -98,6 +98,10 @@ def test_fix_that_breaks_the_file_is_dropped_and_reported() -> None:
     # TST002's fix is dropped, TST001's still applies on the original text.
     assert result.fixed["a.tf"] == 'a = "X"\nbroken = 1\n'
     assert [(p.kind, p.rule) for p in result.problems] == [("fix-invalid", "TST002")]
+    # The fix it could not verify is shown, never applied, and says why.
+    [broken] = [f for f in result.findings if f.rule == "TST002"]
+    assert broken.fix.applicability is Applicability.DISPLAY_ONLY
+    assert broken.notes and "would not parse" in broken.notes[-1]
 
 
 def test_no_fixpoint_is_reported_and_the_rule_dropped() -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import traceback
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from .errors import ParseError
@@ -243,10 +243,25 @@ def fix_module(
             result.applied = applied
             result.problems.extend(p for p in new_problems if p not in result.problems)
             result.remaining = remaining
-            return result
+            break
         result.problems.extend(new_problems)
         blocked |= culprits
-    return result  # every fixing rule blocked: files stay as they were
+    # A fix the loop could not verify is shown, never applied, and says why.
+    reasons = {p.rule: p.message for p in result.problems if p.kind in _UNVERIFIED and p.rule}
+    result.findings = [_display_only(f, reasons, unsafe) for f in result.findings]
+    result.remaining = [_display_only(f, reasons, unsafe) for f in result.remaining]
+    return result
+
+
+_UNVERIFIED = ("fix-invalid", "no-fixpoint")
+
+
+def _display_only(finding: Finding, reasons: dict[str, str], unsafe: bool) -> Finding:
+    if finding.rule not in reasons or not _applicable(finding, unsafe):
+        return finding
+    fix = replace(finding.fix, applicability=Applicability.DISPLAY_ONLY)  # type: ignore[arg-type]
+    note = f"not applied: {reasons[finding.rule]}"
+    return replace(finding, fix=fix, notes=finding.notes + (note,))
 
 
 def _breaking_rules(text: str, path: str, findings: list[Finding]) -> set[str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .base import FixAvailability, Rule, RuleContext
+from .base import FixAvailability, Rule, RuleContext, Site, Target
 
-__all__ = ["Rule", "RuleContext", "FixAvailability", "all_rules", "select_rules", "rule_by_code"]
+__all__ = ["Rule", "RuleContext", "FixAvailability", "Site", "Target", "all_rules", "select_rules", "rule_by_code"]
 
 
 def all_rules() -> list[type[Rule]]:
