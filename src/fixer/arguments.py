@@ -33,11 +33,11 @@ class OptionError(ValueError):
 
 
 def known_codes() -> list[str]:
-    """Every code a run can report: the rules', and TFX001 (unused suppression)."""
+    """Every code a run can report: the rules' (TFX001, unused suppression, is one of them)."""
     from .rules import all_rules
     from .suppression import UNUSED_CODE
 
-    return [r.code for r in all_rules()] + [UNUSED_CODE]
+    return list(dict.fromkeys([r.code for r in all_rules()] + [UNUSED_CODE]))
 
 
 def code_prefixes(codes: Iterable[str]) -> list[str]:
