@@ -170,7 +170,7 @@ def test_interrupts_wait_for_the_group_of_writes(tmp_path: Path) -> None:
                 items.append((str(f), f"a = {i + 2}\n", "a = 1\n"))
             original = writer.write_atomic
 
-            def write_then_signal(path, text, *, expected=None):
+            def write_then_signal(path, text, *, expected=None, **options):
                 original(path, text, expected=expected)
                 os.kill(os.getpid(), signal.SIGTERM)  # arrives while the group is being written
 
@@ -334,7 +334,9 @@ def test_write_failure_is_reported_and_the_run_goes_on(tmp_path: Path, monkeypat
     assert "error: b.tf: could not write: permission denied (the file is read-only)" in out.splitlines()
     assert Path("a.tf").read_text() == 'a = "X"\n' and Path("c.tf").read_text() == 'c = "Z"\n'
     assert Path("b.tf").read_text() == 'b = "y"\n'
-    assert err.strip() == "0 findings in 2 files; 1 file could not be processed"
+    # b.tf was checked: its finding is still there, not fixed, and counted (not "0 findings in 2 files")
+    assert "b.tf:1:1: TST001 lowercase" in out.splitlines()
+    assert err.strip() == "1 finding in 3 files; 1 file could not be written"
     assert temp_files(tmp_path) == []
 
 

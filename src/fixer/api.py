@@ -17,6 +17,7 @@ from .discovery import ModuleFiles, SourceError, discover_modules, read_source
 from .errors import ParseError
 from .findings import Finding
 from .fixes import ModuleResult, Problem, fix_module
+from .reading import read_text
 from .model.values import _parse_cli_value, load_tfvars_text, module_values
 from .rules import all_rules, select_rules
 from .rules.base import Rule
@@ -248,6 +249,9 @@ def _run_jobs(
                     outcomes[i] = _ModuleOutcome(*decode_results(data, texts[i], FileResult))
                 except Exception:  # noqa: BLE001 - a corrupt entry is a miss
                     outcomes[i] = None
+                else:  # every file asked about has its result: an entry never drops one
+                    if not set(job.targets) <= {r.path for r in outcomes[i].results}:
+                        outcomes[i] = None
     missing = [i for i, outcome in enumerate(outcomes) if outcome is None]
     counts = {"modules": len(planned) - len(missing), "files": sum(
         len(job.targets) for job, outcome in zip(planned, outcomes) if outcome is not None
@@ -498,7 +502,7 @@ def _given_values(var_files: Iterable[str], variables: Iterable[str] | dict[str,
     values: dict[str, Any] = {}
     for name in var_files:
         path = Path(name)
-        values.update(load_tfvars_text(path.read_text(encoding="utf-8"), str(path)))
+        values.update(load_tfvars_text(read_text(path), str(path)))
     if isinstance(variables, dict):
         values.update(variables)
         return values

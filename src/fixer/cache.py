@@ -26,6 +26,13 @@ with a ``CACHEDIR.TAG`` (backup tools skip it) and a ``.gitignore`` of ``*``, as
 ruff does. Entries are ``<dir>/<version>/<key>.json``; remove the directory to
 clear the cache.
 
+Trust: an entry only ever saves work, it never changes an outcome. Each entry
+carries an HMAC-SHA256 of its content under the cache's secret (``secret``, 32
+random bytes made when the cache is first written, mode 0600); an entry whose
+MAC does not match (edited, forged, copied from another cache) is a miss, and
+so is a cache whose secret is not a regular file owned by the user and readable
+by nobody else. A hit must also hold a result for every file asked about.
+
 Safety: an entry is written to a temporary file and renamed into place, so two
 runs sharing the directory see a whole entry or none; an entry that is missing,
 partial, corrupt or of another format is a miss, never an error; an entry is
@@ -40,8 +47,11 @@ depend on memory or recursion depth, not only on the input).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import json
+import secrets
 import os
 import stat
 import sys
@@ -52,12 +62,14 @@ from typing import Any, Iterable
 from . import __version__
 from .findings import Applicability, Finding, Fix, Severity
 from .fixes import Problem
+from .reading import SourceError, read_bytes
 from .syntax.edits import Edit
 
 __all__ = ["CACHE_DIR", "FORMAT", "ResultCache", "code_fingerprint", "encode_results", "decode_results"]
 
 CACHE_DIR = ".tffix_cache"
-FORMAT = 1  # the layout of an entry; a change makes older entries misses
+FORMAT = 2  # the layout of an entry; a change makes older entries misses (2: entries carry a MAC)
+SECRET_FILE = "secret"  # the cache's key for the entries' MACs, readable by its owner only
 
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -110,13 +122,9 @@ def code_fingerprint(extra_modules: Iterable[str] = ()) -> str:
 def read_input(path: str | os.PathLike[str]) -> bytes:
     """The bytes of an input file; :class:`Uncacheable` when it is not a readable regular file."""
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise Uncacheable(f"{os.fspath(path)}: not a regular file")
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as e:
-        raise Uncacheable(f"{os.fspath(path)}: {e}") from None
+        return read_bytes(path)
+    except SourceError as e:
+        raise Uncacheable(str(e)) from None
 
 
 class ContentHashes:
@@ -258,6 +266,7 @@ class ResultCache:
         self.root = Path(directory)
         self.entries = self.root / __version__
         self._ready: bool | None = None
+        self._key: bytes | None = None
 
     def _prepare(self) -> bool:
         if self._ready is None:
@@ -274,28 +283,98 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.entries / f"{key}.json"
 
-    def load(self, key: str) -> dict[str, Any] | None:
-        """The entry's data, or None (missing, unreadable, corrupt, another format or key)."""
+    def _secret(self, *, create: bool) -> bytes | None:
+        """The cache's secret (made on first use when ``create``); None when it cannot be trusted.
+
+        Trusted: a regular file (not a symlink) owned by this user and readable by
+        nobody else, holding 64 hex digits. Anyone else who could read it could
+        forge entries; a cache whose secret another user owns is not used.
+        """
+        if self._key is not None:
+            return self._key
+        path = self.root / SECRET_FILE
+        if create and not path.exists() and self._prepare():
+            with contextlib.suppress(OSError):
+                _create_secret(path)
         try:
-            with open(self._path(key), "rb") as handle:
-                entry = json.loads(handle.read())
-        except (OSError, ValueError):
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077:
+                return None
+            if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+                return None
+            text = os.read(fd, 65)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        if len(text) != 64 or any(c not in b"0123456789abcdef" for c in text):
+            return None
+        self._key = bytes.fromhex(text.decode("ascii"))
+        return self._key
+
+    def load(self, key: str) -> dict[str, Any] | None:
+        """The entry's data, or None (missing, unreadable, not a regular file, corrupt, of
+        another format or key, or not signed with this cache's secret: forged or damaged)."""
+        secret = self._secret(create=False)
+        if secret is None:
+            return None
+        try:
+            entry = json.loads(read_bytes(self._path(key), limit=MAX_ENTRY_BYTES))
+        except (SourceError, ValueError):
             return None
         if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
             return None
         data = entry.get("data")
-        return data if isinstance(data, dict) else None
+        mac = entry.get("mac")
+        if not isinstance(data, dict) or not isinstance(mac, str):
+            return None
+        try:
+            expected = _mac(secret, key, data)
+        except (TypeError, ValueError):
+            return None
+        return data if hmac.compare_digest(mac, expected) else None
 
     def store(self, key: str, data: dict[str, Any]) -> bool:
         """Write the entry atomically; False when it could not be written."""
-        if not self._prepare():
+        secret = self._secret(create=True)
+        if secret is None or not self._prepare():
             return False
-        text = json.dumps({"format": FORMAT, "key": key, "data": data}, separators=(",", ":"))
         try:
+            text = json.dumps(
+                {"format": FORMAT, "key": key, "mac": _mac(secret, key, data), "data": data}, separators=(",", ":")
+            )
             _write_atomic(self._path(key), text)
-        except (OSError, ValueError):
+        except (OSError, ValueError, TypeError):
             return False
         return True
+
+
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # an entry holds a module's texts at most twice over
+
+
+def _mac(secret: bytes, key: str, data: dict[str, Any]) -> str:
+    """HMAC-SHA256 of the entry's content, in canonical JSON, under the cache's secret."""
+    body = json.dumps([FORMAT, key, data], sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hmac.new(secret, body.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def _create_secret(path: Path) -> None:
+    """Write a new random secret to ``path`` (mode 0600) unless one is there: the first run wins."""
+    fd, tmp = tempfile.mkstemp(prefix=".secret.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32))
+        try:
+            os.link(tmp, path)  # never replaces: a concurrent run's secret stays, and is read back
+        except FileExistsError:
+            pass
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -34,6 +34,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .arguments import OptionError, check_codes, check_rule_options
+from .reading import SourceError, read_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -143,12 +144,11 @@ def _parse(path: Path, table: dict[str, Any]) -> Config:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(path, f"not valid TOML: {e}") from None
-    except OSError as e:
-        raise ConfigError(path, f"cannot read: {e.strerror or e}") from None
+    except SourceError as e:  # not a regular file, too large, not UTF-8 (TOML is UTF-8)
+        raise ConfigError(path, e.reason if e.line is None else f"line {e.line}, column {e.column}: {e.reason}") from None
 
 
 def load_config(path: str | Path) -> Config:
@@ -159,7 +159,10 @@ def load_config(path: str | Path) -> Config:
     path = Path(path).resolve()
     data = _read_toml(path)
     if path.name == PYPROJECT:
-        data = data.get("tool", {}).get("tffix", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(path, "`tool` must be a table ([tool.tffix])")
+        data = tool.get("tffix", {})
         if not isinstance(data, dict):
             raise ConfigError(path, "[tool.tffix] must be a table")
     return _parse(path, data)

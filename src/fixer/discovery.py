@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .reading import SourceError, read_text
 
 __all__ = [
     "ModuleFiles", "discover_modules", "SKIP_DIRS", "repository_root", "repository_files",
@@ -27,19 +27,29 @@ class ModuleFiles:
 
 
 def discover_modules(paths: list[str]) -> list[ModuleFiles]:
-    """Group the ``.tf`` files named by ``paths`` (files or directories, walked) into modules."""
+    """Group the ``.tf`` files named by ``paths`` (files or directories, walked) into modules.
+
+    Paths that name the same directory or file in other words (``d`` and ``$PWD/d``,
+    ``d`` and ``d/main.tf``) are one: a module is listed once, spelled as first named.
+    """
     targets: dict[Path, set[Path]] = {}
     scan_roots: dict[Path, Path] = {}  # module directory -> the command-line path that found it
+    spelling: dict[str, Path] = {}  # real path of a directory -> how it was first named
+
+    def add(file: Path, root: Path) -> None:
+        real = os.path.realpath(file.parent)
+        directory = spelling.setdefault(real, file.parent)
+        targets.setdefault(directory, set()).add(directory / file.name)
+        scan_roots.setdefault(directory, root if root != file.parent else directory)
+
     for raw in paths:
         path = Path(raw)
         found = sorted(_walk(path)) if path.is_dir() else []
         if path.is_dir() and (found or path.suffix != ".tf"):
             for file in found:
-                targets.setdefault(file.parent, set()).add(file)
-                scan_roots.setdefault(file.parent, path)
+                add(file, path)
         else:  # a file; or a directory named "x.tf" with no .tf file below, reported when read
-            targets.setdefault(path.parent, set()).add(path)
-            scan_roots.setdefault(path.parent, path.parent)
+            add(path, path.parent)
     modules = []
     cache: dict = {}  # directory -> its test files / ("cdk", directory) -> cdk.json files near it
     for directory in sorted(targets):
@@ -250,66 +260,12 @@ def _is_tf_file(entry: Path) -> bool:
 # ---- reading one file -------------------------------------------------------------------
 
 
-class SourceError(ValueError):
-    """A file that cannot be read as HCL text; ``str()`` is one line, ``path[:line:column]: reason``."""
-
-    def __init__(self, path: str, reason: str, line: int | None = None, column: int | None = None) -> None:
-        self.path = path
-        self.reason = reason
-        self.line = line  # 1-based, when the problem is at a place in the file
-        self.column = column  # 1-based, in code points
-        where = f"{path}:{line}:{column}" if line is not None else path
-        super().__init__(f"{where}: {reason}")
-
-
-def _place(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
-
-
 def read_source(path: str | os.PathLike[str]) -> str:
     """The text of a ``.tf`` file: UTF-8, with its BOM and line endings as they are.
 
     Raises :class:`SourceError` with a one-line reason for a directory, a FIFO or
-    device, a file that cannot be opened (permissions, a dangling symlink, a
-    symlink loop), bytes that are not UTF-8, or a NUL byte; with the line and
-    column where the problem is in the file.
+    device, a file over :data:`~fixer.reading.MAX_BYTES`, a file that cannot be
+    opened (permissions, a dangling symlink, a symlink loop), bytes that are not
+    UTF-8, or a NUL byte; with the line and column where the problem is in the file.
     """
-    shown = os.fspath(path)
-    try:
-        info = os.stat(path)
-    except OSError as e:
-        raise SourceError(shown, _os_reason(e)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise SourceError(shown, "is a directory, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise SourceError(shown, "not a regular file")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as e:
-        raise SourceError(shown, _os_reason(e)) from None
-    nul = data.find(b"\0")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        if 0 <= nul < e.start:
-            line, column = _place(data, nul)
-            raise SourceError(shown, "contains a NUL byte; not a text file", line, column) from None
-        line, column = _place(data, e.start)
-        bad = data[e.start:e.end].hex(" ")
-        raise SourceError(shown, f"not UTF-8 text (invalid byte 0x{bad} at offset {e.start})", line, column) from None
-    if nul >= 0:
-        line, column = _place(data, nul)
-        raise SourceError(shown, "contains a NUL byte; not a text file", line, column)
-    return text
-
-
-def _os_reason(error: OSError) -> str:
-    if error.errno == errno.ELOOP:
-        return "cannot read: too many levels of symbolic links"
-    if error.errno == errno.ENOENT:
-        return "cannot read: no such file (a dangling symlink, or removed)"
-    text = error.strerror or str(error)
-    return "cannot read: " + text[:1].lower() + text[1:]
+    return read_text(path)

@@ -2,11 +2,16 @@
 
 ``tffix fmt [--check] [--diff] PATH...`` formats the named files; directories are
 walked (recursively, hidden directories such as ``.terraform`` skipped) for
-``.tf``, ``.tfvars`` and ``.tftest.hcl`` files, the ones ``terraform fmt`` takes.
+``.tf``, ``.tfvars`` and ``.tftest.hcl`` files, the ones ``terraform fmt`` takes
+(regular files and symlinks; a FIFO or device found by the walk is skipped,
+one named on the command line is reported).
 
-* no option: each file that is not formatted is rewritten atomically (a
-  temporary file in the same directory, its mode copied, then ``os.replace``)
-  and its path printed;
+* no option: each file that is not formatted is rewritten and its path printed.
+  The writer is the one ``tffix --write`` uses (:func:`fixer.writer.write_atomic`):
+  atomic, through a symlink to its target (the link is kept), owner and mode
+  (setuid too) kept, a read-only file refused, and a file changed on disk since
+  it was read left alone. A symlink that leads outside the named paths is not
+  written unless ``--follow-symlinks-outside`` is given;
 * ``--check``: nothing is written; the paths of files that would change are
   printed and the exit status is 1 if there are any (``terraform fmt -check``);
 * ``--diff``: nothing is written; a unified diff is printed for each file that
@@ -23,7 +28,6 @@ import difflib
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -39,51 +43,57 @@ EXIT_ERROR = 2
 
 
 def collect_files(paths: tuple[str, ...] | list[str]) -> list[Path]:
-    """The files named by ``paths``: files as given, directories walked for fmt's suffixes."""
+    """The files named by ``paths``: files as given, directories walked for fmt's suffixes.
+
+    A walk takes regular files and symlinks (a dangling one is reported when read),
+    never a FIFO, socket or device. A file named twice (``d`` and ``$PWD/d``) is taken once.
+    """
     out: list[Path] = []
+    seen: set[str] = set()
+
+    def take(file: Path) -> None:
+        key = os.path.join(os.path.realpath(file.parent), file.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(file)
+
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
-            out.append(path)
+            take(path)
             continue
         found: list[Path] = []
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(Path(root, f) for f in files if f.endswith(FMT_SUFFIXES))
-        out.extend(sorted(found))
+            found.extend(Path(root, f) for f in files if f.endswith(FMT_SUFFIXES) and _walkable(Path(root, f)))
+        for file in sorted(found):
+            take(file)
     return out
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Replace ``path``'s content with ``text`` (UTF-8, newlines as given), keeping its mode."""
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _walkable(file: Path) -> bool:
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        return file.is_symlink() or stat.S_ISREG(file.lstat().st_mode)
+    except OSError:
+        return False
 
 
-def format_file(path: str, write: bool, diff: bool) -> tuple[str, str]:
+def format_file(path: str, write: bool, diff: bool, inside: list[str] | None = None) -> tuple[str, str]:
     """Format one file; return ``(status, message)``.
 
     ``status`` is ``"clean"``, ``"changed"`` or ``"error"``; ``message`` is the
     diff (when asked for) or the error line ``path:line:col: message``.
+    ``inside``: the real paths a write may land in (None: anywhere).
     """
     from .errors import ParseError
     from .layout import format_source
+    from .reading import SourceError, read_text
+    from .writer import WriteError, write_atomic
 
     try:
-        src = Path(path).read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        return "error", f"{path}: {e}"
+        src = read_text(path)
+    except SourceError as e:
+        return "error", str(e)
     try:
         result = format_source(src)
     except ParseError as e:
@@ -104,26 +114,28 @@ def format_file(path: str, write: bool, diff: bool) -> tuple[str, str]:
             message += "\n"
     if write:
         try:
-            _write_atomically(Path(path), result)
-        except OSError as e:
-            return "error", f"{path}: cannot write: {e}"
+            write_atomic(path, result, expected=src, inside=inside)
+        except WriteError as e:
+            return "error", str(e)
     return "changed", message
 
 
-def _format_job(job: tuple[str, bool, bool]) -> tuple[str, str]:
+def _format_job(job: tuple[str, bool, bool, list[str] | None]) -> tuple[str, str]:
     return format_file(*job)
 
 
-def fmt_files(files: list[Path], write: bool, diff: bool, jobs: int | None = None):
+def fmt_files(
+    files: list[Path], write: bool, diff: bool, jobs: int | None = None, inside: list[str] | None = None
+):
     """Yield ``(path, status, message)`` for each file, in order, in parallel when worth it."""
-    work = [(str(p), write, diff) for p in files]
+    work = [(str(p), write, diff, inside) for p in files]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     if workers > 1 and len(work) >= _PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = pool.map(_format_job, work, chunksize=max(1, len(work) // (workers * 8)))
-            for (path, _, _), (status, message) in zip(work, results):
+            for (path, *_), (status, message) in zip(work, results):
                 yield path, status, message
     else:
         for job in work:
@@ -134,12 +146,19 @@ def fmt_files(files: list[Path], write: bool, diff: bool, jobs: int | None = Non
 @click.command("fmt")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of the changes.")
+@click.option(
+    "--follow-symlinks-outside", is_flag=True,
+    help="Also write files that a symlink leads to outside the named paths (refused by default).",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-def fmt(check: bool, diff: bool, paths: tuple[str, ...]) -> None:
+def fmt(check: bool, diff: bool, follow_symlinks_outside: bool, paths: tuple[str, ...]) -> None:
     """Rewrite Terraform files in canonical style, byte for byte like `terraform fmt`."""
     write = not check and not diff
     changed = errors = 0
-    for path, status, message in fmt_files(collect_files(paths), write, diff):
+    from .writer import named_roots
+
+    inside = None if follow_symlinks_outside else named_roots(paths)
+    for path, status, message in fmt_files(collect_files(paths), write, diff, inside=inside):
         if status == "error":
             errors += 1
             click.echo(message, err=True)

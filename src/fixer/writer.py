@@ -21,7 +21,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = [
     "TEMP_SUFFIX",
@@ -30,6 +30,8 @@ __all__ = [
     "WriteOutcome",
     "deferred_interrupts",
     "handle_interrupts",
+    "is_inside",
+    "named_roots",
     "write_atomic",
     "write_files",
 ]
@@ -78,22 +80,118 @@ def _reason(error: OSError) -> str:
     return text[:1].lower() + text[1:]
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, expected: str | None = None) -> None:
+def write_atomic(
+    path: str | os.PathLike[str],
+    text: str,
+    *,
+    expected: str | None = None,
+    inside: Sequence[str] | None = None,
+) -> None:
     """Replace ``path``'s content with ``text`` (UTF-8, newlines and a BOM as given).
 
     Writes through a symlink to its target and keeps the target's permission
-    bits (and owner and group where the process may set them). With
-    ``expected``, the file must still hold exactly that text, or nothing is
-    written: a change made by someone else since it was read is never lost.
+    bits, setuid/setgid included (and owner and group where the process may set
+    them). With ``inside`` (real paths of directories or files), a target that is
+    not one of them or below one (a symlink leading out of the tree that was
+    named) is refused. With ``expected``, the file must still hold exactly that
+    text, or nothing is written: a change made by someone else since it was read
+    is never lost (see :func:`_replace` for how, and the one window left).
 
     Raises :class:`WriteError` (an ``OSError``) when the file is read-only, has
-    vanished, changed, or the directory refuses the temporary file; the target
-    is then untouched and no temporary file is left behind.
+    vanished, changed, leads outside ``inside``, or the directory refuses the
+    temporary file; the target is then as it was and no temporary file is left.
     """
     shown = os.fspath(path)
     try:
         target = Path(os.path.realpath(path, strict=True))
-        info = target.stat()
+    except OSError as e:
+        raise WriteError(shown, _reason(e), e.errno) from None
+    if inside is not None and not is_inside(str(target), inside):
+        raise WriteError(
+            shown,
+            f"it is a symlink to {target}, outside the paths named on the command line; "
+            "not written (--follow-symlinks-outside writes through it)",
+            errno.EPERM,
+        )
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as e:
+        raise WriteError(shown, _reason(e), e.errno) from None
+    try:
+        _replace(shown, target, fd, text.encode("utf-8"), None if expected is None else expected.encode("utf-8"))
+    finally:
+        os.close(fd)
+    _sync_directory(target.parent)
+
+
+def named_roots(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The real paths of the paths named on the command line: where a write may land by default.
+
+    A file found by walking a named directory may be a symlink; it is written
+    only if its target is in one of these (``--follow-symlinks-outside`` lifts
+    that, as ``inside=None``). A file named itself is one of them, so its target
+    is written wherever it is: the user named that file.
+    """
+    return [os.path.realpath(p) for p in paths]
+
+
+def is_inside(real: str, roots: Sequence[str]) -> bool:
+    """Whether the real path ``real`` is one of ``roots`` (real paths) or below one."""
+    for root in roots:
+        try:
+            if real == root or os.path.commonpath([real, root]) == root:
+                return True
+        except ValueError:  # another drive on Windows
+            continue
+    return False
+
+
+_CHANGED = "the file changed on disk since it was read; run tffix again"
+
+
+def _checkpoint(stage: str, target: Path) -> None:
+    """A no-op that tests replace, to act at an exact point of :func:`_replace`.
+
+    ``stage`` is ``"temp-written"`` (the new content is in the temporary file,
+    about to be checked against the disk) or ``"checked"`` (checked, about to be renamed).
+    """
+
+
+def _state(info: os.stat_result) -> tuple[int, int]:
+    return info.st_size, info.st_mtime_ns
+
+
+def _read_fd(fd: int) -> bytes:
+    chunks = []
+    offset = 0
+    while True:
+        chunk = os.pread(fd, 1 << 20, offset)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        offset += len(chunk)
+
+
+def _replace(shown: str, target: Path, fd: int, data: bytes, expected: bytes | None) -> None:
+    """Rename a temporary file holding ``data`` over ``target``, whose old inode ``fd`` holds open.
+
+    A write by another process is never lost:
+
+    1. before anything is written, the file (through ``fd``) must hold ``expected``;
+    2. the temporary file is written and synced; then, immediately before the
+       rename, the path must still lead to the same inode, with the same size and
+       mtime, and (re-read) still hold ``expected``;
+    3. after the rename, the old inode (still open as ``fd``) is read once more:
+       a write that landed between step 2 and the rename is in it. Then that
+       content is put back (atomically, unless the file changed yet again) and
+       :class:`WriteError` says the file changed: the edit is kept, the fix is not.
+
+    What is left: a process that opened the file before the rename and writes to
+    it after step 3 writes to the old inode, which no name leads to any more; that
+    holds for every tool that replaces a file by renaming (editors, ``terraform fmt``).
+    """
+    try:
+        info = os.fstat(fd)
     except OSError as e:
         raise WriteError(shown, _reason(e), e.errno) from None
     if not stat.S_ISREG(info.st_mode):
@@ -103,34 +201,74 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, expected: str | Non
     # write is read-only on purpose, and renaming over it would defeat that.
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
         raise WriteError(shown, "permission denied (the file is read-only)", errno.EACCES)
-    data = text.encode("utf-8")
-    if expected is not None:
-        try:
-            current = target.read_bytes()
-        except OSError as e:
-            raise WriteError(shown, _reason(e), e.errno) from None
-        if current != expected.encode("utf-8"):
-            raise WriteError(shown, "the file changed on disk since it was read; run tffix again", errno.EAGAIN)
+    try:
+        if expected is not None and _read_fd(fd) != expected:
+            raise WriteError(shown, _CHANGED, errno.EAGAIN)
+    except OSError as e:
+        raise WriteError(shown, _reason(e), e.errno) from None
+    before = _state(info)
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        with contextlib.suppress(OSError):
-            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
-                os.chown(tmp, info.st_uid, info.st_gid)
+        tmp = _temporary(target, data, info)
+        _checkpoint("temp-written", target)
+        now = os.stat(target, follow_symlinks=False)
+        if (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino) or _state(now) != before:
+            raise WriteError(shown, _CHANGED, errno.EAGAIN)
+        if expected is not None and _read_fd(fd) != expected:
+            raise WriteError(shown, _CHANGED, errno.EAGAIN)
+        _checkpoint("checked", target)
         os.replace(tmp, target)
         tmp = None
+        late = _read_fd(fd)  # the old inode: did a write land between the check and the rename?
     except OSError as e:
+        if isinstance(e, WriteError):
+            raise
         raise WriteError(shown, _reason(e), e.errno) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-    _sync_directory(target.parent)
+    if late != (expected if expected is not None else late) or _state(os.fstat(fd)) != before:
+        _put_back(target, late, data, info)
+        raise WriteError(shown, "the file changed on disk while it was written; the change is kept, "
+                                "the fixes are not; run tffix again", errno.EAGAIN)
+
+
+def _temporary(target: Path, data: bytes, info: os.stat_result) -> str:
+    """A synced temporary file beside ``target`` holding ``data``, with ``info``'s mode and owner."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                os.chown(tmp, info.st_uid, info.st_gid)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))  # after chown, which clears setuid and setgid
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _put_back(target: Path, content: bytes, ours: bytes, info: os.stat_result) -> None:
+    """Put the content another process wrote to the old inode back, if the file still holds ``ours``."""
+    tmp: str | None = None
+    try:
+        tmp = _temporary(target, content, info)
+        with open(target, "rb") as handle:
+            if handle.read() != ours:
+                return  # changed yet again since the rename: the newest content stays
+        os.replace(tmp, target)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _sync_directory(directory: Path) -> None:
@@ -198,20 +336,23 @@ def _deliver(signum: int, handler: object) -> None:
 
 
 def write_files(
-    items: Iterable[tuple[str, str, str | None]], outcomes: list[WriteOutcome] | None = None
+    items: Iterable[tuple[str, str, str | None]],
+    outcomes: list[WriteOutcome] | None = None,
+    *,
+    inside: Sequence[str] | None = None,
 ) -> list[WriteOutcome]:
     """Write ``(path, text, expected)`` items atomically, interrupts held back until all are done.
 
     A file that cannot be written is reported in its outcome; the others are
     still written. Outcomes are appended to ``outcomes`` as they happen, so a
     caller that gets :class:`Interrupted` (delivered once the group is written)
-    still knows what was written.
+    still knows what was written. ``inside``: as for :func:`write_atomic`.
     """
     outcomes = [] if outcomes is None else outcomes
     with deferred_interrupts():
         for path, text, expected in items:
             try:
-                write_atomic(path, text, expected=expected)
+                write_atomic(path, text, expected=expected, inside=inside)
             except WriteError as e:
                 outcomes.append(WriteOutcome(path, e))
             else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..reading import read_text
 from ..syntax.parser import parse
 from .evaluate import Evaluator, Unknown
 
@@ -52,10 +53,10 @@ def module_values(directory: Path, var_files: list[str] = (), variables: list[st
     auto = [directory / "terraform.tfvars"] + sorted(directory.glob("*.auto.tfvars"))
     for path in auto:
         if path.is_file():
-            values.update(load_tfvars_text(path.read_text(encoding="utf-8"), str(path)))
+            values.update(load_tfvars_text(read_text(path), str(path)))
     for name in var_files:
         path = Path(name)
-        values.update(load_tfvars_text(path.read_text(encoding="utf-8"), str(path)))
+        values.update(load_tfvars_text(read_text(path), str(path)))
     for item in variables:
         key, sep, raw = item.partition("=")
         if not sep:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import Applicability, Finding
+from ..reading import read_text
 
 __all__ = [
     "Hunk",
@@ -154,6 +155,6 @@ def read_text(path: str, known: dict[str, str]) -> str | None:
     if path in known:
         return known[path]
     try:
-        return Path(path).read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_text(path)
+    except ValueError:  # SourceError: not a readable regular text file
         return None

@@ -34,7 +34,8 @@ def render_text(results: list[FileResult], *, style: Style = _plain, unsafe: boo
     for result in results:
         if result.error:
             lines.append(style("error: ", fg="red", bold=True) + result.error)
-            continue
+            if not (fixed and result.remaining):  # a file that could not be written still has its findings
+                continue
         shown = result.remaining if fixed else result.findings
         for finding in shown:
             location = style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)

@@ -10,6 +10,7 @@ from pathlib import PurePath
 from typing import Iterable, Iterator
 
 from ..findings import Finding, Severity
+from ..reading import SourceError, read_bytes
 from .base import FixAvailability, Rule, RuleContext
 
 __all__ = ["CdkTestsWithoutCdkApp", "cdk_imports"]
@@ -189,11 +190,8 @@ def _read_imports(path: str) -> tuple[str, list[CdkImport]] | None:
         key = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
         if key in _CACHE:
             return _CACHE[key]
-        if stat.st_size > MAX_BYTES:
-            return None
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError:
+        data = read_bytes(path, limit=MAX_BYTES)  # a regular file only: a FIFO would block
+    except (OSError, SourceError):
         return None
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
