@@ -48,6 +48,7 @@ class FileResult:
     applied: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None  # "path:line:col: message" for a file that could not be processed
+    unsafe: bool = False  # whether its module's run applied unsafe fixes (the argument, else its configuration)
 
     @property
     def changed(self) -> bool:
@@ -193,10 +194,12 @@ def check_paths(
     outcomes = _run_jobs(planned, jobs, cache, progress)
     results: list[FileResult] = []
     reported: set[tuple[str, str, int, int, str]] = set()  # findings on shared files, once per run
-    for outcome in outcomes:
+    for job, outcome in zip(planned, outcomes):
         by_path = {r.path: r for r in outcome.results}
         _add_extra_file_results(outcome.extra, by_path, reported)
-        results.extend(by_path[k] for k in sorted(by_path))
+        for key in sorted(by_path):
+            by_path[key].unsafe = job.unsafe
+            results.append(by_path[key])
     return results
 
 
@@ -421,7 +424,9 @@ def _check_module_unguarded(
     except (OSError, ValueError) as e:
         values = {}
         for key in targets:
-            by_path.setdefault(key, FileResult(key, None, None, error=f"{key}: variable values: {e}"))
+            # the file at fault first (``vars.tfvars:1:6: not UTF-8 text ...``), then what it stopped
+            cause = str(e) if isinstance(e, (SourceError, ParseError)) else f"variable values: {e}"
+            by_path.setdefault(key, FileResult(key, None, None, error=f"{cause}; {key} not checked"))
     if not sources:
         return _ModuleOutcome([by_path[k] for k in sorted(by_path)], [])
     extras = [str(p) for p in module.extra_files]

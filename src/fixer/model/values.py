@@ -6,6 +6,7 @@ Terraform's precedence, lowest first: ``terraform.tfvars``, ``*.auto.tfvars``
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ def module_values(directory: Path, var_files: list[str] = (), variables: list[st
     values: dict[str, Any] = {}
     auto = [directory / "terraform.tfvars"] + sorted(directory.glob("*.auto.tfvars"))
     for path in auto:
-        if path.is_file():
+        if os.path.lexists(path) and not path.is_dir():  # a FIFO or a dangling link is reported, not skipped
             values.update(load_tfvars_text(read_text(path), str(path)))
     for name in var_files:
         path = Path(name)

@@ -35,7 +35,7 @@ from typing import Any, Iterable, Mapping
 
 from ..api import FileResult
 from ..findings import Applicability, Finding
-from .hunks import Hunk, applied_by_write, assign_hunks
+from .hunks import Hunk, applied_by_write, assign_hunks, unsafe_for
 
 __all__ = [
     "to_github_review", "render_github", "git_changed_lines", "parse_unified_diff", "suggestion_fence",
@@ -112,7 +112,7 @@ def _allowed(first: int, last: int, touched: list[tuple[int, int]] | None) -> bo
 def review_comments(
     results: list[FileResult],
     *,
-    unsafe: bool = False,
+    unsafe: bool | None = None,
     changed: Mapping[str, Iterable[tuple[int, int]]] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """The comments, and how many findings were left out for lying outside ``changed``."""
@@ -129,7 +129,8 @@ def review_comments(
         fixed = result.fixed if result.fixed is not None else original
         touched = None if touched_by_path is None else touched_by_path.get(_posix(path), [])
         findings = list(result.findings)
-        owned, orphans = assign_hunks(path, original, fixed, findings, unsafe)
+        result_unsafe = unsafe_for(result, unsafe)
+        owned, orphans = assign_hunks(path, original, fixed, findings, result_unsafe)
         suggestion_line: dict[int, int] = {}
         for index, hunks in owned.items():
             suggestion_line[index] = hunks[0].first_line
@@ -137,7 +138,7 @@ def review_comments(
             if finding.path != path:
                 continue
             parts = [_header(finding)]
-            fix_line = _fix_line(finding, unsafe)
+            fix_line = _fix_line(finding, result_unsafe)
             if fix_line:
                 parts.append(fix_line)
             hunks = owned.get(index, [])
@@ -146,7 +147,7 @@ def review_comments(
                     suggestion_line[i] for i, hs in owned.items()
                     if any(h.first_line <= finding.end_line and finding.line <= h.last_line for h in hs)
                 ]
-                if sharing and applied_by_write(finding, unsafe):
+                if sharing and applied_by_write(finding, result_unsafe):
                     parts.append(f"Fixed by the suggestion on line {sharing[0]}.")
                 if _allowed(finding.line, finding.end_line, touched):
                     comments.append({**_anchor(path, finding.line, finding.end_line), "body": "\n\n".join(parts)})
@@ -177,7 +178,7 @@ def review_comments(
 def to_github_review(
     results: list[FileResult],
     *,
-    unsafe: bool = False,
+    unsafe: bool | None = None,
     changed: Mapping[str, Iterable[tuple[int, int]]] | None = None,
     commit_id: str | None = None,
 ) -> dict[str, Any]:

@@ -29,6 +29,7 @@ __all__ = [
     "assign_hunks",
     "applied_by_write",
     "read_text",
+    "unsafe_for",
     "help_uri",
     "DOCS_URL",
 ]
@@ -106,6 +107,12 @@ def utf8_column(text: str, offset: int) -> int:
     """1-based column of ``offset`` counted in UTF-8 bytes (reviewdog's unit)."""
     line_start = text.rfind("\n", 0, offset) + 1
     return len(text[line_start:offset].encode("utf-8")) + 1
+
+
+def unsafe_for(result: object, unsafe: bool | None) -> bool:
+    """Whether unsafe fixes apply to ``result``'s file: ``unsafe`` when given (the command
+    line's flag), else what its module's run used (``FileResult.unsafe``, from its configuration)."""
+    return bool(getattr(result, "unsafe", False)) if unsafe is None else unsafe
 
 
 def applied_by_write(finding: Finding, unsafe: bool) -> bool:

@@ -39,7 +39,7 @@ from typing import Any
 from .. import __version__
 from ..api import FileResult
 from ..findings import Finding
-from .hunks import applied_by_write, help_uri, position, read_text
+from .hunks import applied_by_write, help_uri, position, read_text, unsafe_for
 
 __all__ = ["SCHEMA_VERSION", "to_json", "render_json"]
 
@@ -92,7 +92,7 @@ def rule_names() -> dict[str, str]:
     return {r.code: r.name for r in all_rules()}
 
 
-def to_json(results: list[FileResult], *, unsafe: bool = False, fixed: bool = True) -> dict[str, Any]:
+def to_json(results: list[FileResult], *, unsafe: bool | None = None, fixed: bool = True) -> dict[str, Any]:
     """The report as a JSON-ready dict. ``fixed``: the run computed the fixes (``applied`` is meaningful)."""
     texts = {r.path: r.original for r in results if r.original is not None}
     names = rule_names()
@@ -105,7 +105,7 @@ def to_json(results: list[FileResult], *, unsafe: bool = False, fixed: bool = Tr
         blocked = {p.rule for p in result.problems if p.kind in ("fix-invalid", "no-fixpoint")}
         for finding in result.findings:
             applied = (
-                fixed and changed and applied_by_write(finding, unsafe)
+                fixed and changed and applied_by_write(finding, unsafe_for(result, unsafe))
                 and finding.rule not in blocked and "*" not in blocked
             )
             findings.append(_finding(finding, texts, names, applied))
@@ -122,5 +122,5 @@ def to_json(results: list[FileResult], *, unsafe: bool = False, fixed: bool = Tr
     }
 
 
-def render_json(results: list[FileResult], *, unsafe: bool = False, fixed: bool = True) -> str:
+def render_json(results: list[FileResult], *, unsafe: bool | None = None, fixed: bool = True) -> str:
     return json.dumps(to_json(results, unsafe=unsafe, fixed=fixed), indent=2, ensure_ascii=False) + "\n"

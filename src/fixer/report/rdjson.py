@@ -19,7 +19,7 @@ from typing import Any
 
 from ..api import FileResult
 from ..findings import Finding
-from .hunks import DOCS_URL, Hunk, assign_hunks, help_uri, position, read_text, utf8_column
+from .hunks import DOCS_URL, Hunk, assign_hunks, help_uri, position, read_text, unsafe_for, utf8_column
 
 __all__ = ["to_rdjson", "diagnostics", "render_rdjson", "render_rdjsonl"]
 
@@ -64,7 +64,7 @@ def _diagnostic(finding: Finding, text: str | None, hunks: list[Hunk]) -> dict[s
     return out
 
 
-def diagnostics(results: list[FileResult], *, unsafe: bool = False) -> list[dict[str, Any]]:
+def diagnostics(results: list[FileResult], *, unsafe: bool | None = None) -> list[dict[str, Any]]:
     texts = {r.path: r.original for r in results if r.original is not None}
     out: list[dict[str, Any]] = []
     for result in results:
@@ -81,7 +81,9 @@ def diagnostics(results: list[FileResult], *, unsafe: bool = False) -> list[dict
         owned: dict[int, list[Hunk]] = {}
         orphans: list[Hunk] = []
         if original is not None and fixed is not None:
-            owned, orphans = assign_hunks(result.path, original, fixed, list(result.findings), unsafe)
+            owned, orphans = assign_hunks(
+                result.path, original, fixed, list(result.findings), unsafe_for(result, unsafe)
+            )
         for index, finding in enumerate(result.findings):
             text = original if finding.path == result.path else read_text(finding.path, texts)
             out.append(_diagnostic(finding, text, owned.get(index, [])))
@@ -100,15 +102,15 @@ def diagnostics(results: list[FileResult], *, unsafe: bool = False) -> list[dict
     return out
 
 
-def to_rdjson(results: list[FileResult], *, unsafe: bool = False) -> dict[str, Any]:
+def to_rdjson(results: list[FileResult], *, unsafe: bool | None = None) -> dict[str, Any]:
     found = diagnostics(results, unsafe=unsafe)
     severity = "ERROR" if any(d.get("severity") == "ERROR" for d in found) else ("WARNING" if found else "INFO")
     return {"source": SOURCE, "severity": severity, "diagnostics": found}
 
 
-def render_rdjson(results: list[FileResult], *, unsafe: bool = False) -> str:
+def render_rdjson(results: list[FileResult], *, unsafe: bool | None = None) -> str:
     return json.dumps(to_rdjson(results, unsafe=unsafe), indent=2, ensure_ascii=False) + "\n"
 
 
-def render_rdjsonl(results: list[FileResult], *, unsafe: bool = False) -> str:
+def render_rdjsonl(results: list[FileResult], *, unsafe: bool | None = None) -> str:
     return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in diagnostics(results, unsafe=unsafe))

@@ -6,6 +6,7 @@ from typing import Callable
 
 from ..api import FileResult
 from ..findings import Applicability, Finding
+from .hunks import unsafe_for
 
 __all__ = ["render_text"]
 
@@ -28,10 +29,16 @@ def _fix_label(finding: Finding, unsafe: bool) -> str:
     return f"suggestion (display only, never applied): {fix.title}"
 
 
-def render_text(results: list[FileResult], *, style: Style = _plain, unsafe: bool = False, fixed: bool = False) -> str:
-    """The report. With ``fixed``, findings whose fixes were applied are listed as fixed."""
+def render_text(
+    results: list[FileResult], *, style: Style = _plain, unsafe: bool | None = None, fixed: bool = False
+) -> str:
+    """The report. With ``fixed``, findings whose fixes were applied are listed as fixed.
+
+    ``unsafe``: whether unsafe fixes are applied; None: as each file's module was run.
+    """
     lines: list[str] = []
     for result in results:
+        result_unsafe = unsafe_for(result, unsafe)
         if result.error:
             lines.append(style("error: ", fg="red", bold=True) + result.error)
             if not (fixed and result.remaining):  # a file that could not be written still has its findings
@@ -43,7 +50,7 @@ def render_text(results: list[FileResult], *, style: Style = _plain, unsafe: boo
             lines.append(f"{location} {code} {finding.message}")
             for note in finding.notes:
                 lines.append(f"    {note}")
-            lines.append(style(f"  = {_fix_label(finding, unsafe)}", fg="cyan"))
+            lines.append(style(f"  = {_fix_label(finding, result_unsafe)}", fg="cyan"))
         if fixed:
             for finding in result.applied:
                 lines.append(style(f"{finding.path}:{finding.line}:{finding.column}: fixed {finding.rule}", fg="green") + f" {finding.message}")
