@@ -6,7 +6,11 @@ import difflib
 
 from ..api import FileResult
 
+<<<<<<< HEAD
 __all__ = ["render_diff", "color_diff"]
+=======
+__all__ = ["quote_path", "render_diff"]
+>>>>>>> ca5eb2f (Tests for hostile inputs, forged cache entries, lost edits, one-line errors; --diff headers C-quoted as git does)
 
 
 def render_diff(results: list[FileResult]) -> str:
@@ -18,8 +22,8 @@ def render_diff(results: list[FileResult]) -> str:
         diff = difflib.unified_diff(
             _lines(result.original),
             _lines(result.fixed),
-            fromfile=f"a/{_header_path(result.path)}",
-            tofile=f"b/{_header_path(result.path)}",
+            fromfile=quote_path(f"a/{_header_path(result.path)}"),
+            tofile=quote_path(f"b/{_header_path(result.path)}"),
         )
         for line in diff:
             chunks.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
@@ -42,6 +46,7 @@ def _header_path(path: str) -> str:
     return path.replace("\\", "/").lstrip("/")
 
 
+<<<<<<< HEAD
 def color_diff(diff: str, style) -> str:  # noqa: ANN001 - style: click.style or a plain stand-in
     """``diff`` with git's colours: headers bold, hunk lines cyan, removals red, additions green."""
     out = []
@@ -57,3 +62,26 @@ def color_diff(diff: str, style) -> str:  # noqa: ANN001 - style: click.style or
             body = style(body, fg="green")
         out.append(body + end)
     return "".join(out)
+=======
+# git's quote_c_style (quote.c): the escapes it writes by name; other bytes below 0x20, 0x7f
+# and (core.quotePath, on by default) every byte of a non-ASCII character are written in octal.
+_C_ESCAPES = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+              "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def quote_path(name: str) -> str:
+    """``name`` as git writes it in a diff header: as it is, or C-quoted when it holds a
+    control character (a tab or CR would end or corrupt the header line), ``"``, ``\\``
+    or a non-ASCII character: ``"a/x\\ty.tf"``. ``git apply`` and GNU patch read both."""
+    if all(0x20 <= ord(c) < 0x7F and c not in '"\\' for c in name):
+        return name
+    out = []
+    for c in name:
+        if c in _C_ESCAPES:
+            out.append(_C_ESCAPES[c])
+        elif 0x20 <= ord(c) < 0x7F:
+            out.append(c)
+        else:
+            out.extend(f"\\{byte:03o}" for byte in c.encode("utf-8", "surrogateescape"))
+    return '"' + "".join(out) + '"'
+>>>>>>> ca5eb2f (Tests for hostile inputs, forged cache entries, lost edits, one-line errors; --diff headers C-quoted as git does)
