@@ -54,6 +54,8 @@ class _DefaultToCheck(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as e:  # noqa: BLE001 - every subcommand: one line and exit 2, never a traceback
+            if isinstance(e, OSError) and e.errno in _OUTPUT_ERRNOS:  # the report could not be written
+                _output_failed(e)
             if "--debug" in sys.argv[1:] or os.environ.get("TFFIX_DEBUG"):
                 raise
             first = (str(e).splitlines() or [""])[0]
@@ -355,12 +357,12 @@ def _explain_run(results: list, paths: tuple[str, ...], config: bool | str, seco
 
 def _paths_without_terraform(paths: tuple[str, ...], results: list) -> list[str]:
     """The command-line directories under which no ``.tf`` file was checked (as ruff warns)."""
-    checked = [Path(r.path) for r in results if r.path.endswith(".tf")]
+    checked = [Path(os.path.realpath(Path(r.path).parent), Path(r.path).name) for r in results if r.path.endswith(".tf")]
     out = []
     for raw in paths:
-        root = Path(raw)
-        if not root.is_dir():
+        if not Path(raw).is_dir():
             continue
+        root = Path(os.path.realpath(raw))  # `d` and `$PWD/d` are one module, spelled as first named
         if not any(root == p or root in p.parents for p in checked):
             out.append(raw)
     return out
