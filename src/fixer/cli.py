@@ -8,6 +8,7 @@ be read or written, a bad option).
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -56,6 +57,8 @@ class _DefaultToCheck(click.Group):
         except Exception as e:  # noqa: BLE001 - every subcommand: one line and exit 2, never a traceback
             if isinstance(e, OSError) and e.errno in _OUTPUT_ERRNOS:  # the report could not be written
                 _output_failed(e)
+            if isinstance(e, OSError) and e.errno in _OUTPUT_ERRNOS:  # the report could not be written
+                _output_failed(e)
             if "--debug" in sys.argv[1:] or os.environ.get("TFFIX_DEBUG"):
                 raise
             first = (str(e).splitlines() or [""])[0]
@@ -92,6 +95,10 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--write", "--fix", "write", is_flag=True, help="Apply fixes in place (safe ones; unsafe too with --unsafe-fixes); with `-`, print the fixed text.")
+@click.option(
+    "--follow-symlinks-outside", is_flag=True,
+    help="With --write: also write files that a symlink leads to outside the named paths (refused by default).",
+)
 @click.option("--unsafe-fixes/--no-unsafe-fixes", default=None, help="Also apply fixes that may change behaviour (overrides the config).")
 @click.option("--select", multiple=True, metavar="CODE", help="Only these rules (codes or prefixes; repeatable, or comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules (codes or prefixes; repeatable, or comma-separated).")
@@ -139,6 +146,7 @@ def check(
     color_choice: str = "auto", stdin_filename: str | None = None, output_file: str | None = None,
     quiet: bool = False, verbose: bool = False, statistics: bool = False, show_settings: bool = False,
     fail_level: str = "warning", force_exclude: bool = False, automation_id: str | None = None,
+    follow_symlinks_outside: bool = False,
 ) -> None:
     """Check PATHS (files or directories; `-` for standard input) for known deployment failures."""
     import time
@@ -207,7 +215,6 @@ def check(
                 variables=variables, var_files=var_files, config=config,
                 jobs=jobs, cache=not no_cache, force_exclude=force_exclude, progress=progress,
             )
-            unsafe_fixes = _effective_unsafe(unsafe_fixes, paths, config)
         except (ConfigError, OptionError, FileNotFoundError) as e:
             progress.close()
             click.echo(f"error: {e}", err=True)
@@ -225,10 +232,12 @@ def check(
     progress.close()
 
     errors = sum(1 for r in results if r.error)
+    files = len(results) - errors  # the files checked (a file that then cannot be written was checked)
+    not_written = 0
     fixed = False
     if output_format != "text":
         try:
-            click.echo(_render(output_format, results, bool(unsafe_fixes), diff_base, automation_id), nl=False, file=out)
+            click.echo(_render(output_format, results, unsafe_fixes, diff_base, automation_id), nl=False, file=out)
         except RuntimeError as e:  # git failed for --diff-base
             click.echo(f"error: {e}", err=True)
             sys.exit(EXIT_ERROR)
@@ -236,8 +245,9 @@ def check(
         click.echo(color_diff(render_diff(results), style), nl=False, color=True, file=out)  # color=True: keep the file's own escape bytes
         click.echo(render_text(results, style=err_style, unsafe=unsafe_fixes), nl=False, err=True, color=True)
     elif write:
-        failed, interrupted = _write_fixed(results)
-        errors += failed
+        from .writer import named_roots
+
+        not_written, interrupted = _write_fixed(results, None if follow_symlinks_outside else named_roots(paths))
         fixed = True
         report = _report(results, statistics, style, unsafe_fixes, fixed=True)
         click.echo(report, nl=False, file=out, color=True)
@@ -262,7 +272,6 @@ def check(
     if not quiet:
         for raw in _paths_without_terraform(paths, results):
             click.echo(err_style("warning: ", fg="yellow", bold=True) + f"{raw}: no Terraform file (*.tf) found", err=True, color=True)
-    files = sum(1 for r in results if not r.error)
     if not results:
         if not quiet:
             click.echo("warning: no Terraform files found under the given paths; nothing was checked", err=True)
@@ -274,9 +283,11 @@ def check(
         summary += f" ({len(failing)} at --fail-level {fail_level})"
     if errors:
         summary += f"; {errors} file{'s' * (errors != 1)} could not be processed"
-    if not quiet or errors:
+    if not_written:
+        summary += f"; {not_written} file{'s' * (not_written != 1)} could not be written"
+    if not quiet or errors or not_written:
         click.echo(summary, err=True)
-    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+    sys.exit(EXIT_ERROR if errors or not_written else EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
 def _report(results: list, statistics: bool, style, unsafe: bool | None, fixed: bool = False) -> str:  # noqa: ANN001
@@ -286,7 +297,7 @@ def _report(results: list, statistics: bool, style, unsafe: bool | None, fixed: 
     if statistics:
         from .report.statistics import render_statistics
 
-        return render_statistics(results, unsafe=bool(unsafe), fixed=fixed)
+        return render_statistics(results, unsafe=unsafe, fixed=fixed)
     return render_text(results, style=style, unsafe=unsafe, fixed=fixed)
 
 
@@ -373,18 +384,8 @@ def _comma_split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in (value.split(",") if "," in value else [value]))
 
 
-def _effective_unsafe(given: bool | None, paths: tuple[str, ...], config: bool | str) -> bool:
-    """--unsafe-fixes / --no-unsafe-fixes, else the configuration of the first path's module."""
-    if given is not None:
-        return given
-    from .config import Config, config_for, load_config
-
-    settings = load_config(config) if isinstance(config, str) else config_for(paths[0]) if config else Config()
-    return bool(settings.unsafe_fixes)
-
-
 def _render(
-    output_format: str, results: list, unsafe: bool, diff_base: str | None, automation_id: str | None = None
+    output_format: str, results: list, unsafe: bool | None, diff_base: str | None, automation_id: str | None = None
 ) -> str:
     """A suggest-only view of the results: nothing is written."""
     if output_format == "json":
@@ -410,13 +411,14 @@ def _interrupt_exit_code(error: KeyboardInterrupt) -> int:
     return getattr(error, "exit_code", 130)
 
 
-def _write_fixed(results: list) -> tuple[int, KeyboardInterrupt | None]:
+def _write_fixed(results: list, inside: list[str] | None = None) -> tuple[int, KeyboardInterrupt | None]:
     """Write the changed files, one module (directory) at a time with interrupts held back.
 
     A file is written only if its fixed text parses and the file still holds the
     text that was checked. A file that cannot be written gets ``error`` set (its
     fixes count as not applied); the others are still written. Returns the number
-    of failures and the interrupt that stopped the writing, if one did.
+    of failures and the interrupt that stopped the writing, if one did. ``inside``:
+    the real paths a write may land in (a symlink leading elsewhere is refused); None: anywhere.
     """
     from .errors import ParseError
     from .syntax.parser import parse
@@ -439,7 +441,7 @@ def _write_fixed(results: list) -> tuple[int, KeyboardInterrupt | None]:
                         outcomes.append(_Outcome(result.path, WriteError(result.path, f"the fixed text does not parse ({e})")))
                         continue
                     items.append((result.path, result.fixed, result.original))
-                write_files(items, outcomes)
+                write_files(items, outcomes, inside=inside)
         except KeyboardInterrupt as e:
             interrupted = e
     by_path = {r.path: r for r in results}
@@ -466,8 +468,8 @@ class _Outcome:
 
 
 def _not_written(result, message: str) -> None:
-    result.error = message  # the report shows this line for the file, and nothing else
-    result.remaining = []
+    result.error = message  # the report shows this line for the file, then its findings, none fixed
+    result.remaining = list(result.findings)
     result.applied = []
     result.fixed = result.original
 
@@ -534,14 +536,74 @@ def run() -> None:
     """
     import signal
 
+    if sys.stdout is None:  # started with standard output closed (`tffix ... >&-`)
+        sys.stdout = _ClosedOutput()
     try:
-        main()
+        try:
+            main()
+        except SystemExit:
+            _flush_output()  # a report that cannot be written fails here, not in the shutdown
+            raise
+    except OSError as e:
+        if e.errno not in _OUTPUT_ERRNOS:
+            raise
+        _output_failed(e)
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
             try:
                 signal.signal(signum, signal.SIG_IGN)
             except ValueError:  # not the main thread
                 pass
+
+
+_OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EPIPE") if hasattr(errno, name)
+)
+
+
+class _ClosedOutput:
+    """Standard output when the process started without one: every write fails, as with ``ls >&-``."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, _data: object) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _flush_output() -> None:
+    stream = sys.stdout
+    if stream is not None:
+        stream.flush()
+
+
+def _output_failed(error: OSError) -> None:
+    """The report could not be written (a full disk, a closed output): one line, exit 2.
+
+    Files ``--write`` wrote stay written; standard output is then pointed at the null
+    device so that the interpreter's own flush at exit does not fail again.
+    """
+    reason = error.strerror or str(error)
+    if error.errno == errno.EBADF:
+        reason = "standard output is closed"
+    try:
+        sys.stderr.write(f"error: cannot write the output: {reason[:1].lower() + reason[1:]}\n")
+        sys.stderr.flush()
+    except (OSError, AttributeError, ValueError):
+        pass
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, AttributeError, ValueError):
+        sys.stdout = None  # type: ignore[assignment]
+    sys.exit(EXIT_ERROR)
 
 
 def _register_optional_commands() -> None:

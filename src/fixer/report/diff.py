@@ -6,11 +6,7 @@ import difflib
 
 from ..api import FileResult
 
-<<<<<<< HEAD
-__all__ = ["render_diff", "color_diff"]
-=======
-__all__ = ["quote_path", "render_diff"]
->>>>>>> ca5eb2f (Tests for hostile inputs, forged cache entries, lost edits, one-line errors; --diff headers C-quoted as git does)
+__all__ = ["color_diff", "quote_path", "render_diff"]
 
 
 def render_diff(results: list[FileResult]) -> str:
@@ -46,7 +42,6 @@ def _header_path(path: str) -> str:
     return path.replace("\\", "/").lstrip("/")
 
 
-<<<<<<< HEAD
 def color_diff(diff: str, style) -> str:  # noqa: ANN001 - style: click.style or a plain stand-in
     """``diff`` with git's colours: headers bold, hunk lines cyan, removals red, additions green."""
     out = []
@@ -62,7 +57,8 @@ def color_diff(diff: str, style) -> str:  # noqa: ANN001 - style: click.style or
             body = style(body, fg="green")
         out.append(body + end)
     return "".join(out)
-=======
+
+
 # git's quote_c_style (quote.c): the escapes it writes by name; other bytes below 0x20, 0x7f
 # and (core.quotePath, on by default) every byte of a non-ASCII character are written in octal.
 _C_ESCAPES = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
@@ -84,4 +80,3 @@ def quote_path(name: str) -> str:
         else:
             out.extend(f"\\{byte:03o}" for byte in c.encode("utf-8", "surrogateescape"))
     return '"' + "".join(out) + '"'
->>>>>>> ca5eb2f (Tests for hostile inputs, forged cache entries, lost edits, one-line errors; --diff headers C-quoted as git does)

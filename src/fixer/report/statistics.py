@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..api import FileResult
-from .hunks import applied_by_write
+from .hunks import applied_by_write, unsafe_for
 
 __all__ = ["RuleCount", "count_by_rule", "render_statistics"]
 
@@ -35,20 +35,21 @@ def _names() -> dict[str, str]:
     return {**{r.code: r.name for r in all_rules()}, UNUSED_CODE: UNUSED_NAME}
 
 
-def count_by_rule(results: list[FileResult], *, unsafe: bool = False, fixed: bool = False) -> list[RuleCount]:
+def count_by_rule(results: list[FileResult], *, unsafe: bool | None = None, fixed: bool = False) -> list[RuleCount]:
     """Counts per rule code, most findings first (then by code); ``fixed``: the findings left after --write."""
     counts: Counter[str] = Counter()
     fixable: Counter[str] = Counter()
     for result in results:
+        result_unsafe = unsafe_for(result, unsafe)  # None: as the file's module ran (its configuration)
         for finding in result.remaining if fixed else result.findings:
             counts[finding.rule] += 1
-            fixable[finding.rule] += applied_by_write(finding, unsafe)
+            fixable[finding.rule] += applied_by_write(finding, result_unsafe)
     names = _names()
     ordered = sorted(counts, key=lambda code: (-counts[code], code))
     return [RuleCount(code, names.get(code, ""), counts[code], fixable[code]) for code in ordered]
 
 
-def render_statistics(results: list[FileResult], *, unsafe: bool = False, fixed: bool = False) -> str:
+def render_statistics(results: list[FileResult], *, unsafe: bool | None = None, fixed: bool = False) -> str:
     lines = []
     for row in count_by_rule(results, unsafe=unsafe, fixed=fixed):
         mark = "[*]" if row.fixable == row.count else "[-]" if row.fixable else "   "
