@@ -9,7 +9,11 @@ The public, stable surface:
 * :func:`check_paths` / :func:`fix_paths` — whole directories, module by module,
   results per file; nothing is printed, written or exited.
 * :func:`unified_diff` — the fixes of such a run as a unified diff.
-* :class:`ConfigError` — raised for a bad ``.tffix.toml`` / ``[tool.tffix]``.
+* :class:`ConfigError` — raised for a bad ``.tffix.toml`` / ``[tool.tffix]``;
+  :class:`OptionError` — for an unknown rule code or option, or a string where a list goes.
+* The result types: :class:`FileResult` (one file of a run over paths), :class:`SourceResult`
+  (:func:`fix_source`), :class:`Finding`, :class:`Fix`, and the enums :class:`Applicability`
+  and :class:`Severity` (``str(Severity.ERROR) == "error"``).
 
 Errors are exceptions, never ``SystemExit``. See docs/api.md.
 
@@ -23,15 +27,17 @@ from typing import TYPE_CHECKING, Any
 from .errors import ParseError
 
 __all__ = [
-    "parse", "format", "ParseError", "ConfigError", "fix_source", "check_paths", "fix_paths",
-    "unified_diff", "__version__",
+    "parse", "format", "ParseError", "ConfigError", "OptionError", "fix_source", "check_paths", "fix_paths",
+    "unified_diff", "FileResult", "SourceResult", "Finding", "Fix", "Applicability", "Severity", "__version__",
 ]
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import check_paths, fix_paths, fix_source
+    from .api import FileResult, SourceResult, check_paths, fix_paths, fix_source
+    from .arguments import OptionError
     from .config import ConfigError
+    from .findings import Applicability, Finding, Fix, Severity
     from .report.diff import render_diff as unified_diff
     from .layout import format_source as format
     from .syntax.parser import parse
@@ -44,15 +50,28 @@ _LAZY = {
     "fix_paths": ("fixer.api", "fix_paths"),
     "unified_diff": ("fixer.report.diff", "render_diff"),
     "ConfigError": ("fixer.config", "ConfigError"),
+    "OptionError": ("fixer.arguments", "OptionError"),
+    "FileResult": ("fixer.api", "FileResult"),
+    "SourceResult": ("fixer.api", "SourceResult"),
+    "Finding": ("fixer.findings", "Finding"),
+    "Fix": ("fixer.findings", "Fix"),
+    "Applicability": ("fixer.findings", "Applicability"),
+    "Severity": ("fixer.findings", "Severity"),
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
-        module_name, attribute = _LAZY[name]
-        value = getattr(importlib.import_module(module_name), attribute)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'fixer' has no attribute {name!r}")
+
+if not TYPE_CHECKING:  # type checkers see the imports above: a misspelt name is an error there
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:
+            import importlib
+
+            module_name, attribute = _LAZY[name]
+            value = getattr(importlib.import_module(module_name), attribute)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module 'fixer' has no attribute {name!r}")

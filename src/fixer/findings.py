@@ -16,7 +16,17 @@ from .syntax.nodes import Node
 __all__ = ["Applicability", "Fix", "Finding", "Severity"]
 
 
-class Applicability(str, Enum):
+class _ValueEnum(str, Enum):
+    """A string enum that prints as its value (``str()``, f-strings), as on Python 3.10."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class Applicability(_ValueEnum):
     """When a fix may be applied."""
 
     SAFE = "safe"  # same meaning for every valid input, comments kept: applied by --write
@@ -24,7 +34,9 @@ class Applicability(str, Enum):
     DISPLAY_ONLY = "display-only"  # shown as a suggestion, never applied
 
 
-class Severity(str, Enum):
+class Severity(_ValueEnum):
+    """How bad a finding is (``--fail-level`` compares it)."""
+
     ERROR = "error"  # terraform validate, plan or apply fails
     WARNING = "warning"  # may fail, or works but is likely wrong
 
