@@ -194,13 +194,26 @@ def check_paths(
     outcomes = _run_jobs(planned, jobs, cache, progress)
     results: list[FileResult] = []
     reported: set[tuple[str, str, int, int, str]] = set()  # findings on shared files, once per run
+    named = _NamedPaths(paths)
     for job, outcome in zip(planned, outcomes):
         by_path = {r.path: r for r in outcome.results}
-        _add_extra_file_results(outcome.extra, by_path, reported)
+        _add_extra_file_results([f for f in outcome.extra if named.covers(f.path)], by_path, reported)
         for key in sorted(by_path):
             by_path[key].unsafe = job.unsafe
             results.append(by_path[key])
     return results
+
+
+class _NamedPaths:
+    """The paths a run was given: a file is covered when it is one of them or lies below one."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.files = {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
+        self.directories = [os.path.join(os.path.abspath(p), "") for p in paths if os.path.isdir(p)]
+
+    def covers(self, path: str) -> bool:
+        absolute = os.path.abspath(path)
+        return absolute in self.files or any(absolute.startswith(d) for d in self.directories)
 
 
 @dataclass
