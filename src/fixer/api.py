@@ -205,15 +205,16 @@ def check_paths(
 
 
 class _NamedPaths:
-    """The paths a run was given: a file is covered when it is one of them or lies below one."""
+    """The paths a run was given. When they are files only (as pre-commit passes them), a
+    finding on another file (a Python test REPO001 judges) is not reported; naming a
+    directory checks its repository too, so such findings are."""
 
     def __init__(self, paths: list[str]) -> None:
         self.files = {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
-        self.directories = [os.path.join(os.path.abspath(p), "") for p in paths if os.path.isdir(p)]
+        self.walks = any(os.path.isdir(p) for p in paths)
 
     def covers(self, path: str) -> bool:
-        absolute = os.path.abspath(path)
-        return absolute in self.files or any(absolute.startswith(d) for d in self.directories)
+        return self.walks or os.path.abspath(path) in self.files
 
 
 @dataclass
