@@ -97,3 +97,11 @@ def test_parallel_and_serial_agree(tmp_path) -> None:
     parallel = list(fmt_files(files, write=False, diff=True, jobs=2))
     assert serial == parallel
     assert sum(status == "changed" for _, status, _ in serial) == 35
+
+
+def test_a_lone_carriage_return_in_a_comment_is_kept() -> None:
+    import fixer
+
+    # HCL's line comment runs to "\n" or "\r\n": a lone CR is part of it, and fmt keeps it
+    assert fixer.format("a=1 # x\ry\n") == "a = 1 # x\ry\n"
+    assert fixer.format("# x\ry\nb=2\n") == "# x\ry\nb = 2\n"

@@ -67,7 +67,7 @@ BRACKET_CHANGE = {
 }
 
 _TRIVIA = re.compile(
-    r"(?P<ws>[ \t\ufeff]+)|(?P<nl>\r?\n)|(?P<lc>(?:#|//)[^\r\n]*(?:\r?\n)?)|(?P<bc>/\*.*?\*/)",
+    r"(?P<ws>[ \t\ufeff]+)|(?P<nl>\r?\n)|(?P<lc>(?:#|//)(?:[^\r\n]|\r(?!\n))*(?:\r?\n)?)|(?P<bc>/\*.*?\*/)",
     re.S,
 )
 _DIRECTIVE = re.compile(r"(%\{~?)([ \t\r\n]*)(\w+)")

@@ -54,8 +54,15 @@ P_START, P_NAME, P_HEADER, P_EXPR, P_AFTER = range(5)
 F_AWAIT, F_HEAD, F_BODY = range(3)
 
 # --- regular expressions ---------------------------------------------------------
-_TRIVIA = re.compile(r"(?:[ \t]+|#[^\r\n]*|//[^\r\n]*|/\*.*?\*/)*", re.S)
-_TRIVIA_NL = re.compile(r"(?:[ \t]+|\r?\n|#[^\r\n]*|//[^\r\n]*|/\*.*?\*/)*", re.S)
+# A line comment runs to the end of the line, a lone CR included (HCL's scanner ends it at
+# "\n" or "\r\n" only: scan_tokens.rl, Comment = "#" (any - EndOfLine)* EndOfLine).
+_LINE_COMMENT_BODY = r"(?:[^\r\n]|\r(?!\n))*"
+_TRIVIA = re.compile(
+    r"(?:[ \t]+|#" + _LINE_COMMENT_BODY + r"|//" + _LINE_COMMENT_BODY + r"|/\*.*?\*/)*", re.S
+)
+_TRIVIA_NL = re.compile(
+    r"(?:[ \t]+|\r?\n|#" + _LINE_COMMENT_BODY + r"|//" + _LINE_COMMENT_BODY + r"|/\*.*?\*/)*", re.S
+)
 _FOR_WORD = re.compile(r"for(?![\w-])")
 
 _TOKEN_PATTERN = "|".join(
@@ -104,7 +111,8 @@ _OPS = {
 
 # Literal text of a quoted template: escapes, the $${ and %%{ escapes, and a lone $ or %.
 _QUOTED_LIT = re.compile(r"(?:\\.|\$\$\{|%%\{|\$(?!\{)|%(?!\{)|[^\"\\$%\r\n])+")
-_ESCAPE = re.compile(r"\\(?:[nrt\"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|(?P<bad>))")
+_ESCAPE = re.compile(r"\\(?:[nrt\"\\]|u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|(?P<bad>))")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _DIRECTIVE = re.compile(r"%\{(~?)[ \t\r\n]*(if|else|endif|for|endfor)(?![\w-])")
 _DIRECTIVE_TYPES = {
     "if": "DIR_IF",
@@ -127,6 +135,12 @@ def _heredoc_pattern(marker: str) -> re.Pattern[str]:
         )
         _heredoc_patterns[marker] = pattern
     return pattern
+
+
+def _is_unicode_scalar(code: int) -> bool:
+    """Whether ``\\u``/``\\U`` may name ``code``: HCL takes a rune Go can encode (utf8.RuneLen
+    is -1 for a surrogate, U+D800-U+DFFF, and above U+10FFFF), as ``"\\ud800"`` is refused."""
+    return code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
 
 
 def _identifier(candidate: str) -> str:
@@ -228,6 +242,13 @@ def tokenize(text: str) -> Iterator[Token]:
                                 "\\uXXXX \\UXXXXXXXX",
                                 pos + esc.start(),
                             )
+                        digits = esc.group("u") or esc.group("U")
+                        if digits is not None and not _is_unicode_scalar(int(digits, 16)):
+                            raise LexError(
+                                f"invalid escape sequence: {esc.group()} is not a Unicode character "
+                                "(a surrogate, or beyond U+10FFFF)",
+                                pos + esc.start(),
+                            )
                 yield Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1)
                 pos = m.end()
                 last_type = "TLIT"
@@ -256,6 +277,10 @@ def tokenize(text: str) -> Iterator[Token]:
                 break
             if m.start() > pos:
                 value = text[pos : m.start()]
+                if "\r" in value:
+                    cr = _LONE_CR.search(value)
+                    if cr is not None:  # HCL's heredoc lines end at "\n" or "\r\n"; a lone CR is refused
+                        raise LexError("a carriage return not followed by a newline in a heredoc", pos + cr.start())
                 yield Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1)
                 advance(value, pos)
                 pos = m.start()
