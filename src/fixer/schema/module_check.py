@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import ParseError
+from ..reading import SourceError, read_text
 from ..syntax.nodes import Document
 from ..syntax.parser import parse
 from .loader import AVAILABLE_MAJORS, load_schema
@@ -39,8 +40,8 @@ def module_provider_version(
     if module_dir is not None and override is None:
         for lock in find_lock_files(module_dir):
             try:
-                version = locked_aws_version(parse(lock.read_text(encoding="utf-8"), str(lock)))
-            except (OSError, UnicodeDecodeError, ParseError):
+                version = locked_aws_version(parse(read_text(lock), str(lock)))
+            except (SourceError, ParseError):  # not a readable regular text file, or not HCL
                 continue
             if version:
                 locks.append((str(lock), version))
