@@ -182,7 +182,7 @@ def test_write_refuses_a_symlink_leading_outside_the_named_directory(outside_lin
     assert result.exit_code == 2
     assert out.read_text() == 'a = "x"\n'
     assert (tree / "main.tf").read_text() == 'b = "Y"\n'  # the files inside are still written
-    assert (f"{tree / 'x.tf'}: could not write: it is a symlink to {out}, outside the paths named "
+    assert (f"{tree / 'x.tf'}: could not write: a symlink leads it to {out}, outside the paths named "
             "on the command line; not written (--follow-symlinks-outside writes through it)") in result.output
 
 
@@ -208,3 +208,18 @@ def test_fmt_refuses_a_symlink_leading_outside_unless_asked(outside_link) -> Non
     assert "outside the paths named on the command line" in result.output
     assert run_fmt("--follow-symlinks-outside", str(tree)).exit_code == 0
     assert out.read_text() == PRETTY
+
+
+def test_write_refuses_a_file_below_a_symlinked_folder_leading_outside(tmp_path: Path, monkeypatch, toy_rules) -> None:  # noqa: F811
+    # as examples/ecs-fargate -> ../corpus/seeds/ecs-fargate: ruff and terraform fmt do not walk into it
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "main.tf").write_text('a = "x"\n')
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "mod").symlink_to("../elsewhere")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["--write", "tree"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert (tmp_path / "elsewhere" / "main.tf").read_text() == 'a = "x"\n'
+    assert "could not write: a symlink leads it to" in result.output
+    assert CliRunner().invoke(main, ["--write", "elsewhere"]).exit_code == 0  # named itself: written
+    assert (tmp_path / "elsewhere" / "main.tf").read_text() == 'a = "X"\n'

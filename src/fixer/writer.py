@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterable, Iterator, Sequence
 
+from .reading import SourceError, read_bytes
+
 __all__ = [
     "TEMP_SUFFIX",
     "Interrupted",
@@ -109,7 +111,7 @@ def write_atomic(
     if inside is not None and not is_inside(str(target), inside):
         raise WriteError(
             shown,
-            f"it is a symlink to {target}, outside the paths named on the command line; "
+            f"a symlink leads it to {target}, outside the paths named on the command line; "
             "not written (--follow-symlinks-outside writes through it)",
             errno.EPERM,
         )
@@ -261,12 +263,11 @@ def _put_back(target: Path, content: bytes, ours: bytes, info: os.stat_result) -
     tmp: str | None = None
     try:
         tmp = _temporary(target, content, info)
-        with open(target, "rb") as handle:
-            if handle.read() != ours:
-                return  # changed yet again since the rename: the newest content stays
+        if read_bytes(target) != ours:
+            return  # changed yet again since the rename: the newest content stays
         os.replace(tmp, target)
         tmp = None
-    except OSError:
+    except (OSError, SourceError):
         pass
     finally:
         if tmp is not None:
