@@ -79,7 +79,7 @@ class ModuleProgress:
         self.bar.update(done - self.bar.pos, f"{files} files, {rate:.0f} files/s")
 
     def close(self) -> None:
-        """Take the bar off the screen (the report follows on clean lines)."""
+        """Finish the bar: its last state stays on the screen, and what follows starts on a new line."""
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
             self.bar = None
