@@ -134,10 +134,11 @@ _RENAMES = {(r.kind, r.type_name, r.path, r.old): r for r in RENAMES}
 _DEPRECATIONS = {(d.kind, d.type_name, d.path, d.name): d for d in DEPRECATIONS}
 
 
-def rename_for(kind: str, type_name: str, path: tuple[str, ...], name: str, major: int) -> Rename | None:
-    """The rename of ``name`` that applies in provider ``major``, if the guides give one."""
+def rename_for(kind: str, type_name: str, path: tuple[str, ...], name: str, major: int | None = None) -> Rename | None:
+    """The rename of ``name`` the guides give, if it applies in provider ``major`` (any major
+    when None: a deprecated name's replacement already exists before the removal)."""
     rename = _RENAMES.get((kind, type_name, path, name))
-    return rename if rename is not None and major >= rename.major else None
+    return rename if rename is not None and (major is None or major >= rename.major) else None
 
 
 def deprecation_for(kind: str, type_name: str, path: tuple[str, ...], name: str, major: int) -> Deprecation | None:

@@ -18,8 +18,8 @@ is conservative, because a false positive is worse than a miss:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Sequence
 
 from ..syntax.nodes import Attribute, Block, Body, Expression, Node
 from .model import BlockSchema, ProviderSchema
@@ -59,6 +59,10 @@ class Mismatch:
     rename: Rename | None = None  # for a removed argument the guides rename
     removed_in: int | None = None  # for a removed argument: the first major without it
     blocks: tuple[Block, ...] = ()  # for too-many-blocks: every block of the type, in order
+    siblings: frozenset[str] = frozenset()  # every argument and block name of the same body
+    expected_type: str = ""  # for argument-written-as-block: the argument's type code
+    type_name: str = ""  # the resource or data source type
+    address: str = ""  # "aws_db_instance.main" or "data.aws_region.current"
 
 
 CountItems = Callable[[Expression], "int | None"]
@@ -97,7 +101,8 @@ def validate_block(
     meta_blocks = RESOURCE_META_BLOCKS if kind == "resource" else DATA_META_BLOCKS
     checker = _Checker(kind, type_name, schema.major, count_items or (lambda _e: None), schema_may_lag)
     checker.body(block, block.body, root, before, (), meta_arguments, meta_blocks)
-    return checker.found
+    address = ("" if kind == "resource" else "data.") + ".".join(block.labels)
+    return [replace(m, type_name=type_name, address=address) for m in checker.found]
 
 
 class _Checker:
@@ -108,6 +113,7 @@ class _Checker:
         self.major = major
         self.count_items = count_items
         self.found: list[Mismatch] = []
+        self.siblings: frozenset[str] = frozenset()
 
     def body(
         self,
@@ -121,6 +127,11 @@ class _Checker:
     ) -> None:
         if schema.is_open:
             return
+        outer = self.siblings
+        self.siblings = frozenset(
+            i.key if type(i) is Attribute else (i.labels[0] if i.type == "dynamic" and i.labels else i.type)
+            for i in body.items if type(i) is Attribute or isinstance(i, Block)
+        )
         seen_attributes: set[str] = set()
         blocks_by_type: dict[str, list[Block]] = {}
         dynamic_by_type: dict[str, list[Block]] = {}
@@ -141,6 +152,7 @@ class _Checker:
             if name not in blocks_by_type:
                 self.blocks(name, [], dynamics, schema, before, path)
         self.required(owner, schema, path, seen_attributes, blocks_by_type, dynamic_by_type)
+        self.siblings = outer
 
     # -- arguments ----------------------------------------------------------------------
     def attribute(self, item: Attribute, schema: BlockSchema, before: list[tuple[int, BlockSchema]], path: tuple[str, ...]) -> None:
@@ -152,7 +164,7 @@ class _Checker:
                          f'Can\'t configure a value for "{name}": its value will be decided automatically '
                          "based on the result of applying this configuration.")
                 return
-            self.deprecated(name, item, path)
+            self.deprecated(name, item, path, schema)
             return
         if schema.block_type(name) is not None:
             self.add(MismatchKind.BLOCK_AS_ARGUMENT, path, name, item,
@@ -162,11 +174,14 @@ class _Checker:
         self.unknown(name, item, before, path, MismatchKind.UNSUPPORTED_ARGUMENT,
                      f'An argument named "{name}" is not expected here.')
 
-    def deprecated(self, name: str, node: Node, path: tuple[str, ...]) -> None:
+    def deprecated(self, name: str, node: Node, path: tuple[str, ...], schema: BlockSchema) -> None:
         deprecation = deprecation_for(self.kind, self.type_name, path, name, self.major)
         if deprecation is not None:
+            rename = rename_for(self.kind, self.type_name, path, name)
+            if rename is not None and schema.attribute(rename.new) is None:
+                rename = None  # its replacement does not exist yet in this version
             self.add(MismatchKind.DEPRECATED_ARGUMENT, path, name, node,
-                     f'Argument is deprecated: "{name}". {deprecation.message}.')
+                     f'Argument is deprecated: "{name}". {deprecation.message}.', rename=rename)
 
     def unknown(
         self, name: str, node: Node, before: list[tuple[int, BlockSchema]], path: tuple[str, ...], kind: str, message: str
@@ -182,7 +197,7 @@ class _Checker:
                 MismatchKind.REMOVED_ARGUMENT, path, name, node,
                 f'An argument named "{name}" is not expected here: it was removed in AWS provider '
                 f"{removed_in}.0.{advice}",
-                rename, removed_in,
+                rename, removed_in, siblings=self.siblings,
             ))
         elif not self.lenient:
             self.add(kind, path, name, node, message)
@@ -206,12 +221,13 @@ class _Checker:
             if attribute is not None:
                 self.add(MismatchKind.ARGUMENT_AS_BLOCK, path, name, first,
                          f'Blocks of type "{name}" are not expected here. Did you mean to define argument '
-                         f'"{name}"? If so, use the equals sign to assign it a value.')
+                         f'"{name}"? If so, use the equals sign to assign it a value.',
+                         blocks=tuple(blocks + dynamics), expected_type=attribute.type)
                 return
             self.unknown(name, first, before, path, MismatchKind.UNSUPPORTED_BLOCK,
                          f'Blocks of type "{name}" are not expected here.')
             return
-        self.deprecated(name, (blocks or dynamics)[0], path)
+        self.deprecated(name, (blocks or dynamics)[0], path, schema)
         if block_type.max_items is not None:
             known = len(blocks)
             for dynamic in dynamics:
@@ -257,5 +273,5 @@ class _Checker:
                          f'Insufficient {block_type.name} blocks: at least {block_type.min_items} '
                          f'"{block_type.name}" block is required.')
 
-    def add(self, kind: str, path: tuple[str, ...], name: str, node: Node, message: str) -> None:
-        self.found.append(Mismatch(kind, path, name, node, message))
+    def add(self, kind: str, path: tuple[str, ...], name: str, node: Node, message: str, **more: Any) -> None:
+        self.found.append(Mismatch(kind, path, name, node, message, siblings=self.siblings, **more))
