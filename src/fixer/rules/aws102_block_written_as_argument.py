@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..findings import Applicability, Fix, Severity
+from ..findings import Applicability, Severity
 from ..syntax.edits import Edit
 from ..syntax.nodes import Attribute, Object, Variable
 from ..schema.validate import MismatchKind
 from .base import FixAvailability
-from .provider_schema import SchemaRule
+from .provider_schema import SchemaRule, aligned_fix
 
 __all__ = ["BlockWrittenAsArgument"]
 
@@ -78,4 +78,4 @@ class BlockWrittenAsArgument(SchemaRule):
             if type(item.key) is not Variable or item.separator.value != "=":
                 return None
         start, end = attribute.name.end_pos, value.open.start_pos
-        return Fix(f'Write "{attribute.key}" as a block', Applicability.SAFE, ((file.path, Edit(start, end, " ")),))
+        return aligned_fix(file, f'Write "{attribute.key}" as a block', Applicability.SAFE, Edit(start, end, " "))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..findings import Applicability, Fix, Severity
+from ..findings import Applicability, Severity
 from ..syntax.edits import Edit
 from ..syntax.nodes import Attribute, Block, EmptyLine
 from ..schema.validate import MismatchKind
 from .base import FixAvailability
-from .provider_schema import SchemaRule
+from .provider_schema import SchemaRule, aligned_fix
 
 __all__ = ["ArgumentWrittenAsBlock"]
 
@@ -77,5 +77,5 @@ class ArgumentWrittenAsBlock(SchemaRule):
         ):
             return None
         at = block.type_token.end_pos
-        return Fix(f'Write "{block.type}" as an argument: "{block.type} = {{"', Applicability.SAFE,
-                   ((file.path, Edit(at, at, " =")),))
+        return aligned_fix(file, f'Write "{block.type}" as an argument: "{block.type} = {{"', Applicability.SAFE,
+                           Edit(at, at, " ="))

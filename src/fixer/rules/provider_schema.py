@@ -19,12 +19,13 @@ from ..findings import Applicability, Finding, Fix
 from ..model.module import Module
 from ..schema.module_check import SchemaCheck, check_documents, module_provider_version
 from ..schema.validate import Mismatch, MismatchKind
-from ..syntax.edits import rename_attribute
+from ..layout.realign import realign
+from ..syntax.edits import Edit, rename_attribute
 from ..syntax.nodes import Attribute
 from .aws003_dynamic_single_block import SINGLE_CHILDREN
 from .base import Rule, RuleContext
 
-__all__ = ["SchemaRule", "schema_check", "pinned", "rename_fix"]
+__all__ = ["SchemaRule", "schema_check", "pinned", "rename_fix", "aligned_fix"]
 
 _AWS003_PLACES = {(c.resource, c.path, c.child) for c in SINGLE_CHILDREN}
 _CACHE: dict[int, tuple[Any, str | None, SchemaCheck]] = {}
@@ -124,5 +125,10 @@ def rename_fix(file, mismatch: Mismatch, check: SchemaCheck) -> Fix | None:  # t
     if rename is None or type(mismatch.node) is not Attribute or rename.new in mismatch.siblings:
         return None
     applicability = Applicability.SAFE if pinned(check) and rename.same_value else Applicability.UNSAFE
-    edit = rename_attribute(mismatch.node, rename.new)
-    return Fix(f'Rename "{rename.old}" to "{rename.new}"', applicability, ((file.path, edit),))
+    return aligned_fix(file, f'Rename "{rename.old}" to "{rename.new}"', applicability,
+                       rename_attribute(mismatch.node, rename.new))
+
+
+def aligned_fix(file, title: str, applicability: Applicability, *edits: Edit) -> Fix:  # type: ignore[no-untyped-def]
+    """A fix of ``edits`` widened to re-align the ``=`` runs they land in, as terraform fmt would."""
+    return Fix(title, applicability, tuple((file.path, e) for e in realign(file.text, file.tree, edits)))
