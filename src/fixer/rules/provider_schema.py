@@ -77,7 +77,7 @@ def _owned_elsewhere(type_name: str, mismatch: Mismatch) -> bool:
     if type_name == "aws_ecs_service" and (mismatch.path[:1] == ("deployment_configuration",)
                                            or (not mismatch.path and mismatch.name == "deployment_configuration")):
         return True  # AWS004
-    return (type_name, mismatch.path, mismatch.name) in _AWS003_PLACES  # AWS003
+    return mismatch.kind == MismatchKind.TOO_MANY_BLOCKS and (type_name, mismatch.path, mismatch.name) in _AWS003_PLACES
 
 
 class SchemaRule(Rule):

@@ -238,8 +238,7 @@ class _Checker:
                 every = tuple(sorted(blocks + dynamics, key=lambda b: b.start))
                 self.found.append(Mismatch(
                     MismatchKind.TOO_MANY_BLOCKS, path, name, every[min(block_type.max_items, len(every) - 1)],
-                    f'Too many {name} blocks: no more than {block_type.max_items} "{name}" blocks are allowed'
-                    f" in AWS provider {self.major}.x.",
+                    f'Too many {name} blocks: no more than {block_type.max_items} "{name}" blocks are allowed.',
                     blocks=every,
                 ))
         nested_before = [(major, found.block) for major, old in before if (found := old.block_type(name)) is not None]

@@ -1,0 +1,23 @@
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 3.0"
+    }
+  }
+}
+
+resource "aws_elasticache_replication_group" "redis" {
+  replication_group_id          = "redis"
+  replication_group_description = "cache"
+  number_cache_clusters         = 2
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+  acl    = "log-delivery-write"
+
+  versioning {
+    enabled = true
+  }
+}
