@@ -29,7 +29,7 @@ Usage (network only for ``npm pack``; nothing downloaded is written inside the r
     mkdir -p /tmp/cdktf && cd /tmp/cdktf
     npm pack @cdktf/provider-aws@5.0.52 @cdktf/provider-aws@15.0.0 \\
              @cdktf/provider-aws@20.1.0 @cdktf/provider-aws@21.22.1
-    python scripts/gen_provider_schemas.py /tmp/cdktf
+    python scripts/gen_provider_schemas.py /tmp/cdktf   # all four: ``removed`` compares them
 
 How cdktf encodes the provider schema, and so what can and cannot be derived:
 
@@ -69,7 +69,13 @@ How cdktf encodes the provider schema, and so what can and cannot be derived:
 Output format (JSON, gzip level 9, sorted keys so a regeneration is byte-identical)::
 
     {"provider_version": "6.25.0", "major": 6, "source": {...},
-     "resources": {"aws_x": BLOCK, ...}, "data_sources": {"aws_x": BLOCK, ...}}
+     "resources": {"aws_x": "<BLOCK as a JSON string>", ...}, "data_sources": {...},
+     "removed": {"resource": {"aws_x": {"a/b": {name: last major that had it}}}, "data": {...}}}
+
+(each BLOCK is a JSON string of its own, decoded when that type is first used, so loading a
+schema parses only the outer document; ``removed`` lists, per block path, the arguments and
+blocks an older bundled major has and this one lacks, so no other schema is loaded to say
+"removed in N.0")
     BLOCK = {"a": {name: [TYPE, FLAGS] or [TYPE, FLAGS, BLOCK]}, "b": {name: [MODE, MIN, MAX, BLOCK]}}
     (a BLOCK with "open": 1 is a struct that contains itself; its content is not stored)
 
@@ -262,26 +268,63 @@ def generate(major: int, tgz: Path) -> dict:
     }
 
 
+def _removed(current: dict, older: list[dict]) -> dict:
+    """Per kind, type and block path: each name an older major has and ``current`` lacks,
+    with the last major that had it (older is newest first)."""
+    out: dict = {}
+
+    def walk(kind: str, type_name: str, path: tuple[str, ...], now: dict | None, then: dict, major: int) -> None:
+        if now is not None and now.get("open"):
+            return
+        for name in list(then["a"]) + list(then["b"]):
+            if now is None or (name not in now["a"] and name not in now["b"]):
+                place = out.setdefault(kind, {}).setdefault(type_name, {}).setdefault("/".join(path), {})
+                place.setdefault(name, major)
+        for name, entry in then["b"].items():
+            nested_now = now["b"].get(name) if now is not None else None
+            if nested_now is not None:
+                walk(kind, type_name, path + (name,), nested_now[3], entry[3], major)
+
+    for old in older:
+        for kind, key in (("resource", "resources"), ("data", "data_sources")):
+            for type_name, then in old[key].items():
+                now = current[key].get(type_name)
+                if now is not None:  # a whole type that is gone is not an argument's finding
+                    walk(kind, type_name, (), now, then, old["major"])
+    return out
+
+
+def _encode(data: dict) -> bytes:
+    """The file: each resource's schema a JSON string of its own inside the JSON document, so
+    that loading parses only the outer document and a resource is decoded when it is used."""
+    outer = dict(data)
+    for key in ("resources", "data_sources"):
+        outer[key] = {name: json.dumps(block, sort_keys=True, separators=(",", ":")) for name, block in data[key].items()}
+    raw = json.dumps(outer, sort_keys=True, separators=(",", ":")).encode()
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=9, mtime=0, filename="") as fh:
+        fh.write(raw)
+    return buffer.getvalue()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("packages_dir", type=Path, help="directory holding the npm pack tarballs")
-    parser.add_argument("--major", type=int, action="append", choices=sorted(PACKAGES))
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for major in args.major or sorted(PACKAGES):
-        tgz = args.packages_dir / f"cdktf-provider-aws-{PACKAGES[major][0]}.tgz"
-        data = generate(major, tgz)
-        raw = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
-        buffer = io.BytesIO()
-        with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=9, mtime=0, filename="") as fh:
-            fh.write(raw)
+    generated = {}
+    for major in sorted(PACKAGES):
+        generated[major] = generate(major, args.packages_dir / f"cdktf-provider-aws-{PACKAGES[major][0]}.tgz")
+    for major, data in generated.items():
+        older = [generated[m] for m in sorted(generated, reverse=True) if m < major]
+        data["removed"] = _removed(data, older)
+        blob = _encode(data)
         path = args.out / f"aws-{major}.json.gz"
-        path.write_bytes(buffer.getvalue())
+        path.write_bytes(blob)
         print(
             f"{path.name}: provider {data['provider_version']}, {len(data['resources'])} resources, "
-            f"{len(data['data_sources'])} data sources, {len(raw)} bytes JSON, "
-            f"{len(buffer.getvalue())} bytes gzip",
+            f"{len(data['data_sources'])} data sources, {len(blob)} bytes gzip",
             file=sys.stderr,
         )
     return 0

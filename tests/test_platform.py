@@ -42,7 +42,7 @@ def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 # ---- one parse per file ----------------------------------------------------------------
 
 SG = 'resource "aws_security_group" "web" {\n  name = "sg-web"\n}\n'
-ALIAS = 'resource "aws_kms_alias" "a" {\n  name = "data"\n}\n'
+ALIAS = 'resource "aws_kms_alias" "a" {\n  name          = "data"\n  target_key_id = "k"\n}\n'
 PLAIN = 'variable "x" {\n  default = "y"\n}\n'
 
 
@@ -276,7 +276,7 @@ def test_all_rules_over_every_case_report_one_finding_per_site(case) -> None:
 
 
 def test_aws001_leaves_reserved_affixes_to_aws002() -> None:
-    text = 'resource "aws_kms_alias" "a" {\n  name = "data"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "xn--logs"\n}\n'
+    text = 'resource "aws_kms_alias" "a" {\n  name          = "data"\n  target_key_id = "k"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "xn--logs"\n}\n'
     assert sorted(f.rule for f in fixer.fix_source(text, fix=False).findings) == ["AWS002", "AWS002"]
 
 

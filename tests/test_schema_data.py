@@ -123,3 +123,17 @@ def test_data_sources():
     assert region is not None and region.attribute("current") is None
     assert load_schema(4).data_source("aws_subnet_ids") is not None
     assert load_schema(5).data_source("aws_subnet_ids") is None
+
+
+def test_removed_table_names_the_major_that_removed_it():
+    assert load_schema(6).removed_in("resource", "aws_db_instance", (), "name") == 5
+    assert load_schema(6).removed_in("resource", "aws_eip", (), "vpc") == 6
+    assert load_schema(5).removed_in("resource", "aws_ecs_service", (), "deployment_configuration") is None
+    assert load_schema(3).removed_in("resource", "aws_db_instance", (), "name") is None
+    path = ("extended_s3_configuration", "s3_backup_configuration")
+    assert load_schema(5).removed_in("resource", "aws_kinesis_firehose_delivery_stream", path, "buffer_size") == 5
+
+
+def test_types_decode_on_first_use_only():
+    schema = load_schema(5)
+    assert schema.resource("aws_s3_bucket") is schema.resource("aws_s3_bucket")

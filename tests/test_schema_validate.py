@@ -12,10 +12,9 @@ from fixer.schema.validate import validate_block
 
 def check(text, major=6, count_items=None, lag=False):
     block = parse(text).body.blocks()[0]
-    older = [load_schema(m) for m in range(major - 1, 2, -1)]
     return [
         (m.kind, ".".join(m.path + (m.name,)))
-        for m in validate_block(block, load_schema(major), older=older, count_items=count_items, schema_may_lag=lag)
+        for m in validate_block(block, load_schema(major), count_items=count_items, schema_may_lag=lag)
     ]
 
 
@@ -99,7 +98,7 @@ REDIS = '''resource "aws_elasticache_replication_group" "r" {
 
 def test_removed_in_5_with_renames():
     block = parse(REDIS).body.blocks()[0]
-    found = validate_block(block, load_schema(5), older=[load_schema(4), load_schema(3)])
+    found = validate_block(block, load_schema(5))
     assert [(m.kind, m.name, m.rename.new, m.removed_in) for m in found if m.rename] == [
         (K.REMOVED_ARGUMENT, "replication_group_description", "description", 5),
         (K.REMOVED_ARGUMENT, "number_cache_clusters", "num_cache_clusters", 5),
@@ -138,7 +137,7 @@ def test_nested_rename_path():
 }
 '''
     block = parse(text).body.blocks()[0]
-    found = validate_block(block, load_schema(5), older=[load_schema(4)])
+    found = validate_block(block, load_schema(5))
     assert [(m.kind, m.path, m.name, m.rename.new if m.rename else None) for m in found] == [
         (K.REMOVED_ARGUMENT, ("extended_s3_configuration", "s3_backup_configuration"), "buffer_size", "buffering_size")
     ]

@@ -95,8 +95,11 @@ provider "registry.terraform.io/hashicorp/random" {
 
 
 def test_locked_version():
-    assert locked_aws_version(parse(LOCK)) == "5.31.0"
-    assert locked_aws_version(parse('provider "registry.terraform.io/hashicorp/random" {\n  version = "3.6.0"\n}\n')) is None
+    assert locked_aws_version(LOCK) == "5.31.0"
+    assert locked_aws_version('provider "registry.terraform.io/hashicorp/random" {\n  version = "3.6.0"\n}\n') is None
+    # another provider's block first, its version not taken for aws
+    other_first = LOCK.split("\n\n")[1] + "\n\n" + LOCK.split("\n\n")[0]
+    assert locked_aws_version(other_first) == "5.31.0"
 
 
 def test_choice_prefers_override_then_lock_then_constraints():

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from ..findings import Applicability, Severity
-from ..syntax.edits import Edit
 from ..syntax.nodes import Attribute, Object, Variable
 from ..schema.validate import MismatchKind
 from .base import FixAvailability
-from .provider_schema import SchemaRule, aligned_fix
+from .provider_schema import SchemaRule
 
 __all__ = ["BlockWrittenAsArgument"]
 
@@ -63,7 +62,7 @@ class BlockWrittenAsArgument(SchemaRule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.SOMETIMES
 
-    def fix_for(self, file, mismatch, check):  # type: ignore[no-untyped-def]
+    def fix_for(self, editor, mismatch, check):  # type: ignore[no-untyped-def]
         attribute = mismatch.node
         if type(attribute) is not Attribute or type(attribute.value) is not Object:
             return None
@@ -77,5 +76,6 @@ class BlockWrittenAsArgument(SchemaRule):
         for item in value.items:
             if type(item.key) is not Variable or item.separator.value != "=":
                 return None
-        start, end = attribute.name.end_pos, value.open.start_pos
-        return aligned_fix(file, f'Write "{attribute.key}" as a block', Applicability.SAFE, Edit(start, end, " "))
+        text = editor.file.text
+        source = text[attribute.start:attribute.name.end_pos] + " " + text[value.open.start_pos:attribute.end]
+        return editor.replace(attribute, source).fix(f'Write "{attribute.key}" as a block', Applicability.SAFE)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from ..findings import Applicability, Severity
-from ..syntax.edits import Edit
 from ..syntax.nodes import Attribute, Block, EmptyLine
 from ..schema.validate import MismatchKind
 from .base import FixAvailability
-from .provider_schema import SchemaRule, aligned_fix
+from .provider_schema import SchemaRule
 
 __all__ = ["ArgumentWrittenAsBlock"]
 
@@ -65,7 +64,7 @@ class ArgumentWrittenAsBlock(SchemaRule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.SOMETIMES
 
-    def fix_for(self, file, mismatch, check):  # type: ignore[no-untyped-def]
+    def fix_for(self, editor, mismatch, check):  # type: ignore[no-untyped-def]
         block = mismatch.node
         if (
             not mismatch.expected_type.startswith("m:")
@@ -77,5 +76,4 @@ class ArgumentWrittenAsBlock(SchemaRule):
         ):
             return None
         at = block.type_token.end_pos
-        return aligned_fix(file, f'Write "{block.type}" as an argument: "{block.type} = {{"', Applicability.SAFE,
-                           Edit(at, at, " ="))
+        return editor.insert(at, " =").fix(f'Write "{block.type}" as an argument: "{block.type} = {{"', Applicability.SAFE)

@@ -70,5 +70,5 @@ class RemovedArgument(SchemaRule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.SOMETIMES
 
-    def fix_for(self, file, mismatch, check):  # type: ignore[no-untyped-def]
-        return rename_fix(file, mismatch, check)
+    def fix_for(self, editor, mismatch, check):  # type: ignore[no-untyped-def]
+        return rename_fix(editor, mismatch, check)

@@ -62,5 +62,5 @@ class DeprecatedArgument(SchemaRule):
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
 
-    def fix_for(self, file, mismatch, check):  # type: ignore[no-untyped-def]
-        return rename_fix(file, mismatch, check)
+    def fix_for(self, editor, mismatch, check):  # type: ignore[no-untyped-def]
+        return rename_fix(editor, mismatch, check)

@@ -19,13 +19,12 @@ from ..findings import Applicability, Finding, Fix
 from ..model.module import Module
 from ..schema.module_check import SchemaCheck, check_documents, module_provider_version
 from ..schema.validate import Mismatch, MismatchKind
-from ..layout.realign import realign
-from ..syntax.edits import Edit, rename_attribute
+from ..editor import Editor
 from ..syntax.nodes import Attribute
 from .aws003_dynamic_single_block import SINGLE_CHILDREN
 from .base import Rule, RuleContext
 
-__all__ = ["SchemaRule", "schema_check", "pinned", "rename_fix", "aligned_fix"]
+__all__ = ["SchemaRule", "schema_check", "pinned", "rename_fix"]
 
 _AWS003_PLACES = {(c.resource, c.path, c.child) for c in SINGLE_CHILDREN}
 _CACHE: dict[int, tuple[Any, str | None, SchemaCheck]] = {}
@@ -103,11 +102,11 @@ class SchemaRule(Rule):
 
     def schema_finding(self, file, mismatch: Mismatch, check: SchemaCheck, ctx: RuleContext) -> Finding:  # type: ignore[no-untyped-def]
         """The finding for one mismatch, with :meth:`fix_for`'s fix."""
-        return self.finding(file, mismatch.node, self.describe(mismatch, check), fix=self.fix_for(file, mismatch, check),
-                            notes=(check.note,))
+        fix = self.fix_for(ctx.editor(file), mismatch, check)
+        return self.finding(file, mismatch.node, self.describe(mismatch, check), fix=fix, notes=(check.note,))
 
-    def fix_for(self, file, mismatch: Mismatch, check: SchemaCheck) -> Fix | None:  # type: ignore[no-untyped-def]
-        """The fix of one mismatch; none unless a rule says otherwise."""
+    def fix_for(self, editor: Editor, mismatch: Mismatch, check: SchemaCheck) -> Fix | None:
+        """The fix of one mismatch (``editor`` edits its file); none unless a rule says otherwise."""
         return None
 
     @staticmethod
@@ -118,17 +117,11 @@ class SchemaRule(Rule):
 
 
 
-def rename_fix(file, mismatch: Mismatch, check: SchemaCheck) -> Fix | None:  # type: ignore[no-untyped-def]
+def rename_fix(editor: Editor, mismatch: Mismatch, check: SchemaCheck) -> Fix | None:
     """Rename an argument to the upgrade guide's replacement, keeping its value: safe when the
     version is pinned and the guide calls it the same value; none when the new name is set."""
     rename = mismatch.rename
     if rename is None or type(mismatch.node) is not Attribute or rename.new in mismatch.siblings:
         return None
     applicability = Applicability.SAFE if pinned(check) and rename.same_value else Applicability.UNSAFE
-    return aligned_fix(file, f'Rename "{rename.old}" to "{rename.new}"', applicability,
-                       rename_attribute(mismatch.node, rename.new))
-
-
-def aligned_fix(file, title: str, applicability: Applicability, *edits: Edit) -> Fix:  # type: ignore[no-untyped-def]
-    """A fix of ``edits`` widened to re-align the ``=`` runs they land in, as terraform fmt would."""
-    return Fix(title, applicability, tuple((file.path, e) for e in realign(file.text, file.tree, edits)))
+    return editor.rename_attribute(mismatch.node, rename.new).fix(f'Rename "{rename.old}" to "{rename.new}"', applicability)

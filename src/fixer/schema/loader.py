@@ -26,11 +26,4 @@ def load_schema(major: int) -> ProviderSchema:
     if major not in AVAILABLE_MAJORS:
         raise ValueError(f"no bundled AWS provider schema for major version {major}")
     blob = resources.files(__package__).joinpath("data", f"aws-{major}.json.gz").read_bytes()
-    raw = json.loads(gzip.decompress(blob))
-    return ProviderSchema(
-        major=raw["major"],
-        provider_version=raw["provider_version"],
-        source=raw["source"],
-        _resources=raw["resources"],
-        _data_sources=raw["data_sources"],
-    )
+    return ProviderSchema(json.loads(gzip.decompress(blob)))

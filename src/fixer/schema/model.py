@@ -7,6 +7,7 @@ a schema costs one decompression and one ``json.loads``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,32 +87,49 @@ class BlockSchema:
         return [b for b in map(self.block_type, self._raw["b"]) if b is not None]
 
 
-@dataclass(frozen=True)
 class ProviderSchema:
-    """One bundled provider schema: resources and data sources of one provider release."""
+    """One bundled provider schema: resources and data sources of one provider release.
 
-    major: int
-    provider_version: str
-    source: dict[str, Any]
-    _resources: dict[str, Any]
-    _data_sources: dict[str, Any]
+    Each type's schema is stored as a JSON string and decoded the first time it is asked for.
+    """
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.major: int = raw["major"]
+        self.provider_version: str = raw["provider_version"]
+        self.source: dict[str, Any] = raw["source"]
+        self._encoded = {"resource": raw["resources"], "data": raw["data_sources"]}
+        self._decoded: dict[tuple[str, str], BlockSchema] = {}
+        self._removed: dict[str, Any] = raw.get("removed", {})
+
+    def _block(self, kind: str, type_name: str) -> BlockSchema | None:
+        found = self._decoded.get((kind, type_name))
+        if found is None:
+            text = self._encoded[kind].get(type_name)
+            if text is None:
+                return None
+            found = self._decoded[(kind, type_name)] = BlockSchema(json.loads(text))
+        return found
 
     def resource(self, type_name: str) -> BlockSchema | None:
-        raw = self._resources.get(type_name)
-        return None if raw is None else BlockSchema(raw)
+        return self._block("resource", type_name)
 
     def data_source(self, type_name: str) -> BlockSchema | None:
-        raw = self._data_sources.get(type_name)
-        return None if raw is None else BlockSchema(raw)
+        return self._block("data", type_name)
 
     def has_resource(self, type_name: str) -> bool:
-        return type_name in self._resources
+        return type_name in self._encoded["resource"]
 
     def has_data_source(self, type_name: str) -> bool:
-        return type_name in self._data_sources
+        return type_name in self._encoded["data"]
 
     def resource_types(self) -> list[str]:
-        return list(self._resources)
+        return list(self._encoded["resource"])
 
     def data_source_types(self) -> list[str]:
-        return list(self._data_sources)
+        return list(self._encoded["data"])
+
+    def removed_in(self, kind: str, type_name: str, path: tuple[str, ...], name: str) -> int | None:
+        """The major version that removed ``name`` (at block ``path`` of a ``kind`` "resource" or
+        "data" of ``type_name``) when an older bundled major has it and this one does not."""
+        last = self._removed.get(kind, {}).get(type_name, {}).get("/".join(path), {}).get(name)
+        return None if last is None else last + 1

@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import ParseError
 from ..reading import SourceError, read_text
 from ..syntax.nodes import Document
-from ..syntax.parser import parse
-from .loader import AVAILABLE_MAJORS, load_schema
+from .loader import load_schema
 from .model import ProviderSchema
 from .validate import CountItems, Mismatch, validate_block
 from .versions import ProviderVersionChoice, aws_constraints, choose_provider_version, find_lock_files, locked_aws_version
@@ -40,8 +38,8 @@ def module_provider_version(
     if module_dir is not None and override is None:
         for lock in find_lock_files(module_dir):
             try:
-                version = locked_aws_version(parse(read_text(lock), str(lock)))
-            except (SourceError, ParseError):  # not a readable regular text file, or not HCL
+                version = locked_aws_version(read_text(lock))
+            except SourceError:  # not a readable regular text file
                 continue
             if version:
                 locks.append((str(lock), version))
@@ -57,12 +55,11 @@ def check_documents(
     if choice.major is None:
         return SchemaCheck(choice, None, [])
     schema = load_schema(choice.major)
-    older = [load_schema(m) for m in reversed(AVAILABLE_MAJORS) if m < choice.major]
     lag = choice.newer_than(schema.provider_version)
     found: list[tuple[str, Mismatch]] = []
     for path, document in documents:
         for block in document.body.blocks():
             if block.type in ("resource", "data"):
-                for mismatch in validate_block(block, schema, older=older, count_items=count_items, schema_may_lag=lag):
+                for mismatch in validate_block(block, schema, count_items=count_items, schema_may_lag=lag):
                     found.append((path, mismatch))
     return SchemaCheck(choice, schema, found)

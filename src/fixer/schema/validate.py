@@ -19,7 +19,7 @@ is conservative, because a false positive is worse than a miss:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 from ..syntax.nodes import Attribute, Block, Body, Expression, Node
 from .model import BlockSchema, ProviderSchema
@@ -72,15 +72,14 @@ def validate_block(
     block: Block,
     schema: ProviderSchema,
     *,
-    older: Sequence[ProviderSchema] = (),
     count_items: CountItems | None = None,
     schema_may_lag: bool = False,
 ) -> list[Mismatch]:
     """Mismatches of a ``resource "type" "name"`` or ``data "type" "name"`` block.
 
-    ``older``: the schemas of earlier major versions, newest first, to tell an argument
-    removed in some version from one that never existed. ``count_items``: evaluates a
-    ``for_each`` expression to its number of elements, or None when it cannot.
+    ``count_items``: evaluates a ``for_each`` expression to its number of elements, or None
+    when it cannot. A name the schema lacks but an older major had (the schema's ``removed``
+    table) is reported as removed, with the upgrade guide's rename when there is one.
     ``schema_may_lag``: the module requires a newer release than the schema's (``>= 6.40``
     against 6.25), so a name the schema does not know may be new: unsupported arguments and
     blocks are then not reported.
@@ -92,21 +91,18 @@ def validate_block(
     root = schema.resource(type_name) if kind == "resource" else schema.data_source(type_name)
     if root is None:
         return []
-    before = [
-        (old.major, found)
-        for old in older
-        if (found := (old.resource(type_name) if kind == "resource" else old.data_source(type_name))) is not None
-    ]
     meta_arguments = RESOURCE_META_ARGUMENTS if kind == "resource" else DATA_META_ARGUMENTS
     meta_blocks = RESOURCE_META_BLOCKS if kind == "resource" else DATA_META_BLOCKS
-    checker = _Checker(kind, type_name, schema.major, count_items or (lambda _e: None), schema_may_lag)
-    checker.body(block, block.body, root, before, (), meta_arguments, meta_blocks)
+    checker = _Checker(kind, type_name, schema, count_items or (lambda _e: None), schema_may_lag)
+    checker.body(block, block.body, root, (), meta_arguments, meta_blocks)
     address = ("" if kind == "resource" else "data.") + ".".join(block.labels)
     return [replace(m, type_name=type_name, address=address) for m in checker.found]
 
 
 class _Checker:
-    def __init__(self, kind: str, type_name: str, major: int, count_items: CountItems, lenient: bool) -> None:
+    def __init__(self, kind: str, type_name: str, schema: ProviderSchema, count_items: CountItems, lenient: bool) -> None:
+        self.schema = schema
+        major = schema.major
         self.lenient = lenient
         self.kind = kind
         self.type_name = type_name
@@ -120,7 +116,6 @@ class _Checker:
         owner: Block,
         body: Body,
         schema: BlockSchema,
-        before: list[tuple[int, BlockSchema]],
         path: tuple[str, ...],
         meta_arguments: frozenset[str] = frozenset(),
         meta_blocks: frozenset[str] = frozenset(),
@@ -139,7 +134,7 @@ class _Checker:
             if type(item) is Attribute:
                 seen_attributes.add(item.key)
                 if item.key not in meta_arguments and item.key not in NEVER_REPORTED:
-                    self.attribute(item, schema, before, path)
+                    self.attribute(item, schema, path)
             elif isinstance(item, Block):
                 if item.type == "dynamic":
                     if len(item.labels) == 1:
@@ -147,15 +142,15 @@ class _Checker:
                 elif item.type not in meta_blocks:
                     blocks_by_type.setdefault(item.type, []).append(item)
         for name, blocks in blocks_by_type.items():
-            self.blocks(name, blocks, dynamic_by_type.get(name, []), schema, before, path)
+            self.blocks(name, blocks, dynamic_by_type.get(name, []), schema, path)
         for name, dynamics in dynamic_by_type.items():
             if name not in blocks_by_type:
-                self.blocks(name, [], dynamics, schema, before, path)
+                self.blocks(name, [], dynamics, schema, path)
         self.required(owner, schema, path, seen_attributes, blocks_by_type, dynamic_by_type)
         self.siblings = outer
 
     # -- arguments ----------------------------------------------------------------------
-    def attribute(self, item: Attribute, schema: BlockSchema, before: list[tuple[int, BlockSchema]], path: tuple[str, ...]) -> None:
+    def attribute(self, item: Attribute, schema: BlockSchema, path: tuple[str, ...]) -> None:
         name = item.key
         found = schema.attribute(name)
         if found is not None:
@@ -171,7 +166,7 @@ class _Checker:
                      f'An argument named "{name}" is not expected here. '
                      f'Did you mean to define a block of type "{name}"?')
             return
-        self.unknown(name, item, before, path, MismatchKind.UNSUPPORTED_ARGUMENT,
+        self.unknown(name, item, path, MismatchKind.UNSUPPORTED_ARGUMENT,
                      f'An argument named "{name}" is not expected here.')
 
     def deprecated(self, name: str, node: Node, path: tuple[str, ...], schema: BlockSchema) -> None:
@@ -184,13 +179,12 @@ class _Checker:
                      f'Argument is deprecated: "{name}". {deprecation.message}.', rename=rename)
 
     def unknown(
-        self, name: str, node: Node, before: list[tuple[int, BlockSchema]], path: tuple[str, ...], kind: str, message: str
+        self, name: str, node: Node, path: tuple[str, ...], kind: str, message: str
     ) -> None:
         """A name this schema lacks: removed (when an older major has it), else unsupported
         (unless the schema may be older than the release the module requires)."""
-        last = next((major for major, old in before if old.attribute(name) or old.block_type(name)), None)
-        if last is not None:
-            removed_in = last + 1
+        removed_in = self.schema.removed_in(self.kind, self.type_name, path, name)
+        if removed_in is not None:
             rename = rename_for(self.kind, self.type_name, path, name, self.major)
             advice = f' Use "{rename.new}" instead ({rename.source}).' if rename is not None else ""
             self.found.append(Mismatch(
@@ -209,7 +203,6 @@ class _Checker:
         blocks: list[Block],
         dynamics: list[Block],
         schema: BlockSchema,
-        before: list[tuple[int, BlockSchema]],
         path: tuple[str, ...],
     ) -> None:
         block_type = schema.block_type(name)
@@ -224,7 +217,7 @@ class _Checker:
                          f'"{name}"? If so, use the equals sign to assign it a value.',
                          blocks=tuple(blocks + dynamics), expected_type=attribute.type)
                 return
-            self.unknown(name, first, before, path, MismatchKind.UNSUPPORTED_BLOCK,
+            self.unknown(name, first, path, MismatchKind.UNSUPPORTED_BLOCK,
                          f'Blocks of type "{name}" are not expected here.')
             return
         self.deprecated(name, (blocks or dynamics)[0], path, schema)
@@ -241,14 +234,13 @@ class _Checker:
                     f'Too many {name} blocks: no more than {block_type.max_items} "{name}" blocks are allowed.',
                     blocks=every,
                 ))
-        nested_before = [(major, found.block) for major, old in before if (found := old.block_type(name)) is not None]
         for block in blocks:
             if block.labels:
                 continue  # a nested block type never takes labels; terraform reports that, not us
-            self.body(block, block.body, block_type.block, nested_before, path + (name,))
+            self.body(block, block.body, block_type.block, path + (name,))
         for dynamic in dynamics:
             for content in dynamic.body.blocks("content"):
-                self.body(content, content.body, block_type.block, nested_before, path + (name,))
+                self.body(content, content.body, block_type.block, path + (name,))
 
     # -- what must be there -------------------------------------------------------------
     def required(

@@ -202,13 +202,18 @@ def _required_provider_version(attribute: Attribute) -> str | None:
     return _literal(version_item.value) if version_item is not None else None
 
 
-def locked_aws_version(lock: Document) -> str | None:
-    """The AWS provider release a ``.terraform.lock.hcl`` records."""
-    for block in lock.body.blocks("provider"):
-        if block.labels and block.labels[0].lower() == "registry.terraform.io/hashicorp/aws":
-            version = block.body.get_attribute("version")
-            return _literal(version.value) if version is not None else None
-    return None
+_LOCKED_AWS = re.compile(
+    r'^provider\s+"registry\.terraform\.io/hashicorp/aws"\s*\{(?:[^}"]|"[^"]*")*?^\s*version\s*=\s*"([^"]+)"',
+    re.M | re.I,
+)
+
+
+def locked_aws_version(lock_text: str) -> str | None:
+    """The AWS provider release a ``.terraform.lock.hcl`` records. The file is written by
+    ``terraform init`` in one fixed layout, so it is read without the parser (rules never
+    parse: the module's own files are parsed once per run)."""
+    match = _LOCKED_AWS.search(lock_text)
+    return match.group(1) if match else None
 
 
 def parse_override(text: str) -> str:
