@@ -65,29 +65,54 @@ def fix_source(
     variables: Mapping[str, Any] | None = None,
     fix: bool = True,
     options: Mapping[str, Mapping[str, Any]] | None = None,
+    rules: Sequence[type[Rule]] = (),
 ) -> SourceResult:
     """Check one file's text as a module of its own, and apply its fixes.
 
     ``select`` / ``ignore`` are rule code prefixes, ``variables`` the values of
     input variables (as ``terraform -var``), ``options`` per-rule options
-    (``{"AWS001": {...}}``). Inline ``# tffix:ignore`` comments are honoured; an
-    unused one is reported as a ``TFX001`` finding. No configuration file is read.
+    (``{"AWS001": {...}}``). ``rules`` are rule classes of the caller's own
+    (:class:`fixer.rules.Rule` subclasses), run with the built-in and installed
+    ones; ``select`` / ``ignore`` choose among all of them (``select=["XMP"]``
+    runs only rules coded ``XMP...``). Inline ``# tffix:ignore`` comments are
+    honoured; an unused one is reported as a ``TFX001`` finding. No
+    configuration file is read.
 
     Raises :class:`~fixer.errors.ParseError` when ``text`` is not valid HCL, and
     :class:`~fixer.arguments.OptionError` (a ``ValueError``) for an unknown rule code or
     option, or ``select`` / ``ignore`` given as a string rather than a list.
     """
-    chosen_select = list(check_codes("select", select)) or None if select is not None else None
-    chosen_ignore = list(check_codes("ignore", ignore)) or None if ignore is not None else None
-    checked_options = check_rule_options("options", options)
+    extra = _own_rules(rules)
+    also = [r.code for r in extra]
+    chosen_select = list(check_codes("select", select, also=also)) or None if select is not None else None
+    chosen_ignore = list(check_codes("ignore", ignore, also=also)) or None if ignore is not None else None
+    checked_options = check_rule_options("options", options, also=extra)
     if variables is not None and not isinstance(variables, Mapping):
         raise OptionError("variables", f"expected a mapping of names to values, got {variables!r}")
-    rules = select_rules(chosen_select, chosen_ignore)
+    chosen = select_rules(chosen_select, chosen_ignore, extra)
+    known = [r.code for r in select_rules(None, None, extra)]
     result = fix_module(
-        {path: text}, rules, values=dict(variables) if variables is not None else None,
-        unsafe=unsafe, fix=fix, options=checked_options,
+        {path: text}, chosen, values=dict(variables) if variables is not None else None,
+        unsafe=unsafe, fix=fix, options=checked_options, known=known,
     )
     return SourceResult(result.fixed[path], result.findings, result.remaining, result.applied, result.problems)
+
+
+def _own_rules(rules: Sequence[type[Rule]]) -> list[type[Rule]]:
+    """The caller's rule classes, each checked by :func:`~fixer.rules.base.validate_rule`."""
+    from .rules.base import validate_rule
+
+    if isinstance(rules, type):
+        rules = [rules]
+    out = []
+    for rule in rules:
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            raise OptionError("rules", f"expected fixer.rules.Rule subclasses, got {rule!r}")
+        problems = validate_rule(rule)
+        if problems:
+            raise OptionError("rules", problems[0])
+        out.append(rule)
+    return out
 
 
 def _read(path: Path) -> str:

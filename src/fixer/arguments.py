@@ -50,7 +50,7 @@ def _did_you_mean(value: str, choices: list[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def check_codes(key: str, values: Any, *, prefixes: bool = True) -> tuple[str, ...]:
+def check_codes(key: str, values: Any, *, prefixes: bool = True, also: Iterable[str] = ()) -> tuple[str, ...]:
     """``values`` as a tuple of upper-case codes, each a known code or (with ``prefixes``) a prefix of one.
 
     Raises :class:`OptionError` for a bare string (a list is expected), a value that is not
@@ -62,7 +62,7 @@ def check_codes(key: str, values: Any, *, prefixes: bool = True) -> tuple[str, .
         items = list(values)
     except TypeError:
         raise OptionError(key, f"expected a list of rule codes, got {values!r}") from None
-    known = known_codes()
+    known = list(dict.fromkeys([*known_codes(), *also]))  # also: the codes of a caller's own rules
     out = []
     for value in items:
         if not isinstance(value, str):
@@ -87,13 +87,18 @@ def _type_name(kind: type) -> str:
             list: "a list", dict: "a table"}.get(kind, kind.__name__)
 
 
-def check_rule_options(key: str, options: Any) -> dict[str, dict[str, Any]]:
+def check_rule_options(key: str, options: Any, *, also: Iterable[Any] = ()) -> dict[str, dict[str, Any]]:
     """Per-rule options ``{CODE: {name: value}}``, each code a rule and each option one it declares.
 
     A rule declares its options, with their types, in ``Rule.option_types``. Raises
     :class:`OptionError` naming ``key.CODE.name`` for anything else.
     """
-    from .rules import rule_by_code
+    from .rules import rule_by_code as known_rule
+
+    own = {r.code: r for r in also}  # a caller's own rule classes
+
+    def rule_by_code(code: str) -> Any:
+        return own.get(code.upper()) or known_rule(code)
 
     if options is None:
         return {}
