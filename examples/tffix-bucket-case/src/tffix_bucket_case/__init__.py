@@ -50,15 +50,12 @@ class BucketNameCase(Rule):
     def visit(self, site: Site, ctx: RuleContext) -> Iterable[Finding]:
         for value in site.values():
             text = value.text
-            if text is None or text == _valid(text):
+            valid = text.lower().replace("_", "-") if text is not None else None
+            if text is None or text == valid:
                 continue
             what = " and ".join(w for w, bad in (("uppercase letters", text != text.lower()), ('"_"', "_" in text)) if bad)
-            new = f'"{_valid(text)}"'
+            new = f'"{valid}"'
             fix = ctx.editor(site).replace(site.node, new).fix(f"Rename the bucket to {new}", Applicability.UNSAFE)
             literal = site.node.source == f'"{text}"'  # a fix only for a name written as a plain literal
             yield self.report(site, "bad", value=site.describe(value), what=what, fix=fix if literal else None)
             return
-
-
-def _valid(text: str) -> str:
-    return text.lower().replace("_", "-")
