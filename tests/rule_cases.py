@@ -12,6 +12,8 @@ A case directory holds:
         fix (safe): Wrap the name in trimsuffix(substr(...))
 
   An empty file means: no finding (a negative case).
+* ``pytest tests/test_rule_cases.py --bless [-k CASE]`` rewrites ``findings.txt`` and
+  ``after/`` from what the rules give now; review them with ``git diff`` before committing.
 * ``case.json`` (optional) — ``{"unsafe": true, "vars": {"x": "y"}, "rules": ["AWS001"]}``;
   by default only the rule named by the parent directory runs.
 * other files below ``before/`` (``before/tests/unit/test_tap_stack.py``,
@@ -66,6 +68,27 @@ class RuleCase:
         if self.after is None:
             return self.sources()
         return {p.name: p.read_bytes().decode("utf-8") for p in sorted(self.after.glob("*.tf"))}
+
+    def bless_findings(self, rendered: str) -> None:
+        """``pytest --bless``: write ``findings.txt`` from the current output."""
+        (self.directory / "findings.txt").write_bytes(rendered.encode("utf-8"))
+
+    def bless_after(self, fixed: dict[str, str]) -> None:
+        """``pytest --bless``: write ``after/`` from the fixed texts, or remove it when the fixes
+        change nothing (a case without ``after/`` must come out byte-identical)."""
+        import shutil
+
+        after = self.directory / "after"
+        if fixed == self.sources():
+            if after.is_dir():
+                shutil.rmtree(after)
+            return
+        after.mkdir(exist_ok=True)
+        for old in after.glob("*.tf"):
+            if old.name not in fixed:
+                old.unlink()
+        for name, text in fixed.items():
+            (after / name).write_bytes(text.encode("utf-8"))
 
     def expected_findings(self) -> str:
         return (self.directory / "findings.txt").read_text(encoding="utf-8")

@@ -283,3 +283,19 @@ def test_aws001_leaves_reserved_affixes_to_aws002() -> None:
 def test_fix_module_is_given_rules_directly() -> None:
     result = fix_module({"main.tf": SG}, select_rules(["AWS002"]))
     assert result.fixed["main.tf"] == SG.replace("sg-web", "web-sg")
+
+
+def test_bless_writes_the_snapshots_of_a_case(tmp_path: Path) -> None:
+    import shutil
+
+    from rule_cases import RuleCase, render_findings
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "corpus" / "rules" / "AWS002" / "kms-alias", tmp_path / "c")
+    case = RuleCase("AWS002/copy", tmp_path / "c", ["AWS002"], False, {})
+    expected_findings, expected_after = case.expected_findings(), case.expected_after()
+    (tmp_path / "c" / "findings.txt").write_text("stale\n")
+    shutil.rmtree(tmp_path / "c" / "after")
+    result = fix_module(case.sources(), select_rules(case.rules), values=case.values())
+    case.bless_findings(render_findings(result.findings, case.before))
+    case.bless_after(result.fixed)
+    assert case.expected_findings() == expected_findings and case.expected_after() == expected_after

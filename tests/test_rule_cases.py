@@ -21,15 +21,19 @@ def _run(case: RuleCase):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_findings_snapshot(case: RuleCase) -> None:
+def test_findings_snapshot(case: RuleCase, bless: bool) -> None:
     result = _run(case)
+    if bless:
+        case.bless_findings(render_findings(result.findings, case.before))
     assert render_findings(result.findings, case.before) == case.expected_findings()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_fixed_text(case: RuleCase) -> None:
+def test_fixed_text(case: RuleCase, bless: bool) -> None:
     result = _run(case)
     assert not [p for p in result.problems], [p.message for p in result.problems]
+    if bless:
+        case.bless_after(result.fixed)
     assert result.fixed == case.expected_after()
 
 
