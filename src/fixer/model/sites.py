@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .evaluate import Evaluator
     from .module import Module, SourceFile
 
-__all__ = ["Target", "Site", "Instance", "Value", "UNKNOWN_KEY", "find_sites"]
+__all__ = ["Target", "Site", "Instance", "Value", "UNKNOWN_KEY", "NamesInUse", "find_sites", "names_in_use"]
 
 
 class _UnknownKey:
@@ -251,3 +251,48 @@ def _nested(body: n.Body, types: tuple[str, ...]) -> Iterator[tuple[n.Block, n.B
             else:
                 stack.append((block.body, dynamic))
 
+
+
+@dataclass(frozen=True)
+class NamesInUse:
+    """The names the resources of one type give an attribute across the module, per instance."""
+
+    names: dict[str, str]  # name (case-folded when asked) -> the address that holds it
+    unknown: tuple[str, ...]  # addresses with an instance whose name cannot be known
+
+    def holder(self, name: str, *, ignore_case: bool = False) -> str | None:
+        """The address already using ``name``, if any."""
+        return self.names.get(name.casefold() if ignore_case else name)
+
+
+def names_in_use(
+    module: "Module", evaluator: "Evaluator", resource_type: str | tuple[str, ...], attribute: str,
+    *, exclude: Site | None = None, scope: str | None = None, ignore_case: bool = False,
+) -> NamesInUse:
+    """Every known value of ``attribute`` over every instance of every resource of
+    ``resource_type`` in the module (issue 13 item 5: a fix must not create a name that
+    another resource of the same type already has).
+
+    ``exclude``: the site being fixed (its own resource is left out). ``scope``: an attribute
+    whose written text must equal the excluded site's for two names to clash (``vpc_id`` for
+    security groups: names are unique per VPC). ``ignore_case``: names are compared case-folded.
+    """
+    home_scope = _scope_text(exclude.resource, scope) if exclude is not None and scope else None
+    names: dict[str, str] = {}
+    unknown: list[str] = []
+    for site in find_sites(module, evaluator, [Target(resource_type, attributes=(attribute,))]):
+        if exclude is not None and site.resource is exclude.resource:
+            continue
+        if scope and _scope_text(site.resource, scope) != home_scope:
+            continue
+        for value in site.values():
+            if value.text is None:
+                unknown.append(site.address)
+            else:
+                names.setdefault(value.text.casefold() if ignore_case else value.text, site.address)
+    return NamesInUse(names, tuple(dict.fromkeys(unknown)))
+
+
+def _scope_text(resource: n.Block, attribute: str) -> str | None:
+    found = resource.body.get_attribute(attribute)
+    return found.value.source if found is not None else None

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from ..facts.aws_names import NAME_SPECS, Affix, NameSpec, spec_for
 from ..findings import Applicability, Finding, Fix, Severity
+from ..model.evaluate import to_template_string
 from ..syntax import nodes as n
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
@@ -197,23 +198,44 @@ class ReservedNamePrefix(Rule):
         source = site.node.source
         elsewhere = [(f, q) for f, q in ctx.module.quoted_strings(source) if not _inside(f, q, site)]
         fix: Fix | None = None
-        new_body = _move_marker(site.node.template.parts, marker)  # type: ignore[attr-defined]
-        if new_body is not None:
+        parts = site.node.template.parts  # type: ignore[attr-defined]
+        new_body = _move_marker(_written(parts), marker)
+        clash = self._clash(site, ctx, parts, marker) if new_body is not None else None
+        if new_body is not None and clash is None:
             new_source = site.node.open.value + new_body + site.node.close.value  # type: ignore[attr-defined]
             safe = exact and not elsewhere
             fix = ctx.editor(site).replace(site.node, new_source).fix(
                 f'Move "{marker[:-1]}" after the leading words: {new_source}',
                 Applicability.SAFE if safe else Applicability.UNSAFE,
             )
-        notes = ()
+        notes: tuple[str, ...] = (clash,) if clash else ()
         if elsewhere:
             where = ", ".join(f"{f.path}:{q.line}" for f, q in elsewhere[:5])
-            notes = (f"the same text {source} also appears at {where}; it is not renamed",)
+            notes += (f"the same text {source} also appears at {where}; it is not renamed",)
         return self.report(
             site, "prefix" if exact else "other-case", value=source, affix=marker,
             reason=affix.reason if exact else affix.other_case, fix=fix, notes=notes,
             severity=Severity.ERROR if exact else Severity.WARNING,
         )
+
+
+    def _clash(self, site: Site, ctx: RuleContext, parts: tuple, marker: str) -> str | None:
+        """Why the moved name is no good: an instance's new name is already another group's
+        name in the same VPC (EC2 compares them case-insensitively); None when it is free."""
+        if site.name != "name":
+            return None  # name_prefix: the provider appends a unique suffix
+        taken = ctx.names_in_use(site.resource_type, "name", exclude=site, scope="vpc_id", ignore_case=True)
+        for value in site.values():
+            pieces = [(True, n.unescape_quoted(p.token.value)) if type(p) is n.TemplateLiteral
+                      else (False, to_template_string(ctx.evaluator.evaluate(p.expression, value.instance.scope)))
+                      for p in parts]
+            if any(not isinstance(text, str) for _, text in pieces):
+                continue  # an unknown part: the new name cannot be known, nor can a clash
+            new = _move_marker(pieces, marker)
+            holder = taken.holder(new, ignore_case=True) if new is not None else None
+            if holder is not None:
+                return f'the moved name "{new}" is already the name of {holder}; choose another name'
+        return None
 
 
 def _starts(text: str, affix: Affix) -> bool:
@@ -238,17 +260,25 @@ _WORD = re.compile(r"[0-9A-Za-z]")
 _SEPARATORS = "-_. "
 
 
-def _move_marker(parts: tuple, marker: str) -> str | None:
-    """The template body with ``marker`` (``sg-``) moved after the leading words, or None."""
+def _written(parts: tuple) -> list[tuple[bool, str]] | None:
+    """A template's parts as (is literal text, source); None with a directive in it."""
     if not parts or any(type(p) not in (n.TemplateLiteral, n.Interpolation) for p in parts):
         return None
-    raw = parts[0].token.value
+    return [(type(p) is n.TemplateLiteral, p.source) for p in parts]
+
+
+def _move_marker(parts: list[tuple[bool, str]] | None, marker: str) -> str | None:
+    """The template body (or a name, from evaluated parts) with ``marker`` (``sg-``) moved after
+    the leading words, or None. ``parts``: (is literal text, text) in order."""
+    if not parts or not parts[0][0]:
+        return None
+    raw = parts[0][1]
     if not raw.startswith(marker):
         return None
     tag, rest = marker[:-1], raw[len(marker):]
     if rest.lower().startswith(marker.lower()):
         return None  # "sg-sg-web": moving one marker is not enough; leave it to the author
-    others = [p.source for p in parts[1:]]
+    others = [text for _, text in parts[1:]]
     # The leading words end at the first escaped "$${" / "%%{" too: literal text that looks
     # like an interpolation is not a word to put the marker after.
     cut = min((i for i in (rest.find("$${"), rest.find("%%{")) if i >= 0), default=len(rest))
@@ -258,9 +288,8 @@ def _move_marker(parts: tuple, marker: str) -> str | None:
         return rest[:i] + "-" + tag + rest[i:] + "".join(others)
     if not others:
         return None  # "sg-" alone: no word to move the marker after
-    last = parts[-1]
-    if type(last) is n.TemplateLiteral and len(parts) > 1:
-        tail = last.token.value
+    is_literal, tail = parts[-1]
+    if is_literal and len(parts) > 1:
         j = len(tail.rstrip(_SEPARATORS))
         return rest + "".join(others[:-1]) + tail[:j] + "-" + tag + tail[j:]
     return rest + "".join(others) + "-" + tag

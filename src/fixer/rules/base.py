@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.evaluate import Evaluator
 from ..model.module import Module, SourceFile
-from ..model.sites import Site, Target, find_sites
+from ..model.sites import NamesInUse, Site, Target, find_sites, names_in_use
 from ..syntax.edits import Edit
 from ..syntax.nodes import Node
 
@@ -87,6 +87,17 @@ class RuleContext:
     def sites(self, *targets: Target) -> Iterator[Site]:
         """Every place of the module matching one of ``targets``, in file order."""
         return find_sites(self.module, self.evaluator, targets)
+
+    def names_in_use(
+        self, resource_type: str | tuple[str, ...], attribute: str, *,
+        exclude: Site | None = None, scope: str | None = None, ignore_case: bool = False,
+    ) -> NamesInUse:
+        """The names other resources of a type already use (see :func:`~fixer.model.sites.names_in_use`):
+        a fix that renames must not pick one of them."""
+        return names_in_use(
+            self.module, self.evaluator, resource_type, attribute,
+            exclude=exclude, scope=scope, ignore_case=ignore_case,
+        )
 
     def editor(self, where: "Site | SourceFile") -> "Editor":
         """A new :class:`~fixer.editor.Editor` whose verbs edit ``where``'s file by default."""
