@@ -101,7 +101,10 @@ class ReservedNamePrefix(Rule):
     fix becomes **unsafe** when the old name's exact text also appears outside the resource
     (a data source looking the group up by name, an output): those places keep the old
     text. A name that starts with `SG-` in another case may be valid, so that rename is
-    **unsafe** too. No fix is offered when the name is not a string template written in
+    **unsafe** too. No fix is offered when the moved name of an instance would equal the
+    name of another security group of the module in the same VPC (the same `vpc_id` text),
+    compared case-insensitively as EC2 does (the note names that group), or when the
+    name is not a string template written in
     the attribute itself (it comes from a local, a variable or a function), for S3 buckets
     (choosing another globally unique bucket name is the author's decision) or for
     `alias/aws/`.
