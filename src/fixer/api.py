@@ -16,6 +16,7 @@ from .config import Config, ConfigError, config_for, load_config
 from .discovery import ModuleFiles, SourceError, discover_modules, read_source
 from .errors import ParseError
 from .findings import Finding
+from .fix_scope import FixScope
 from .fixes import ModuleResult, Problem, fix_module
 from .reading import read_text
 from .model.values import _parse_cli_value, load_tfvars_text, module_values
@@ -374,7 +375,7 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         auto = [directory / "terraform.tfvars"] + sorted(directory.glob("*.auto.tfvars"))
         tfvars = [(str(p), hashes.of(p)) for p in auto if p.is_file()]
         var_files = [(str(p), hashes.of(p)) for p in [*job.settings.var_files, *map(Path, job.var_files)]]
-        extras = [(str(p), hashes.of(p)) for p in module.extra_files]
+        extras = [(str(p), hashes.of(p)) for p in [*module.extra_files, *_json_files(directory)]]
         config_file = job.settings.path
         config_hash = hashes.of(config_file) if config_file is not None else None
     except (Uncacheable, OSError):
@@ -473,6 +474,7 @@ def _check_module_unguarded(
         outcome: ModuleResult = fix_module(
             sources, list(job.rules), values=values, unsafe=job.unsafe, fix=job.fix,
             extra_files=extras, options=job.options, trees=trees, known=job.known,
+            scope=_fix_scope(module, sources, targets),
         )
     except Exception as e:  # noqa: BLE001 - one module's internal error must not stop the others
         _internal_error(e, sources, targets, by_path)
@@ -493,6 +495,27 @@ def _check_module_unguarded(
         )
     extra = [f for f in outcome.findings if f.path not in sources]
     return _ModuleOutcome([by_path[k] for k in sorted(by_path)], extra)
+
+
+def _fix_scope(module: ModuleFiles, sources: dict[str, str], targets: set[str]) -> FixScope:
+    """The limits on this module's fixes: only the targets are written; the files that could
+    not be read, and the ``.tf.json`` files (read as text, not modelled), guard the rest."""
+    foreign: dict[str, str] = {}
+    unreadable = [str(f) for f in module.files if str(f) not in sources]
+    for path in _json_files(module.directory):
+        try:
+            foreign[str(path)] = _read(path)
+        except (OSError, UnicodeDecodeError, ValueError):
+            unreadable.append(str(path))
+    return FixScope(frozenset(targets & set(sources)), tuple(unreadable), foreign)
+
+
+def _json_files(directory: Path) -> list[Path]:
+    """The module's JSON configuration files (``*.tf.json``), which Terraform reads with its ``.tf`` files."""
+    try:
+        return sorted(p for p in directory.glob("*.tf.json") if p.is_file())
+    except OSError:
+        return []
 
 
 def _internal_error(

@@ -26,6 +26,7 @@ from typing import Any, Iterable
 
 from .errors import ParseError
 from .findings import Applicability, Finding
+from .fix_scope import FixScope, dangling_references, removed_resources
 from .model.evaluate import Evaluator
 from .model.module import Module, SourceFile
 from .rules.base import Rule, RuleContext
@@ -219,13 +220,17 @@ def fix_module(
     extra_files: list[str] | None = None,
     trees: dict[str, Document] | None = None,
     known: Iterable[str] | None = None,
+    scope: FixScope | None = None,
 ) -> ModuleResult:
     """Check a module and, with ``fix``, apply fixes to a verified fixpoint.
 
     ``sources`` must all parse (callers report files that do not, and leave them
     out); ``trees`` are their trees when the caller has parsed them already, so
     that no file is parsed twice. ``known`` is every rule code of the run (for TFX001).
+    ``scope`` says which files the run writes and what of the module could not be
+    read (:class:`~fixer.fix_scope.FixScope`); a fix outside it is shown, not applied.
     """
+    scope = scope or FixScope()
     parsed = _Trees(sources, trees)
     module = parsed.module(sources, values, extra_files)
     findings, problems = run_rules(module, rules, options, known=known)
@@ -234,9 +239,13 @@ def fix_module(
         return result
 
     blocked: set[str] = set()
-    first = (findings, problems)
+    first = (module, findings, problems)
+    held: dict[tuple, str] = {}  # findings whose fix the scope refuses -> why
     for _attempt in range(len(rules) + 1):
-        outcome = _fix_loop(sources, rules, values, unsafe, max_rounds, options, blocked, extra_files, parsed, first, known)
+        outcome = _fix_loop(
+            sources, rules, values, unsafe, max_rounds, options, blocked, extra_files, parsed, first, known,
+            scope, held,
+        )
         texts, applied, new_problems, culprits, remaining = outcome
         if not culprits:
             result.fixed = texts
@@ -248,19 +257,24 @@ def fix_module(
         blocked |= culprits
     # A fix the loop could not verify is shown, never applied, and says why.
     reasons = {p.rule: p.message for p in result.problems if p.kind in _UNVERIFIED and p.rule}
-    result.findings = [_display_only(f, reasons, unsafe) for f in result.findings]
-    result.remaining = [_display_only(f, reasons, unsafe) for f in result.remaining]
+    result.findings = [_display_only(f, reasons, held, unsafe) for f in result.findings]
+    result.remaining = [_display_only(f, reasons, held, unsafe) for f in result.remaining]
     return result
+
+
+def _key(finding: Finding) -> tuple:
+    return (finding.rule, finding.path, finding.start, finding.end, finding.fix_title)
 
 
 _UNVERIFIED = ("fix-invalid", "no-fixpoint")
 
 
-def _display_only(finding: Finding, reasons: dict[str, str], unsafe: bool) -> Finding:
-    if finding.rule not in reasons or not _applicable(finding, unsafe):
+def _display_only(finding: Finding, reasons: dict[str, str], held: dict[tuple, str], unsafe: bool) -> Finding:
+    reason = held.get(_key(finding)) or reasons.get(finding.rule)
+    if reason is None or not _applicable(finding, unsafe):
         return finding
     fix = replace(finding.fix, applicability=Applicability.DISPLAY_ONLY)  # type: ignore[arg-type]
-    note = f"not applied: {reasons[finding.rule]}"
+    note = f"not applied: {reason}"
     return replace(finding, fix=fix, notes=finding.notes + (note,))
 
 
@@ -285,8 +299,10 @@ def _fix_loop(
     blocked: set[str],
     extra_files: list[str] | None,
     parsed: _Trees,
-    first: tuple[list[Finding], list[Problem]],
+    first: tuple[Module, list[Finding], list[Problem]],
     known: Iterable[str] | None,
+    scope: FixScope,
+    held: dict[tuple, str],
 ) -> tuple[dict[str, str], list[Finding], list[Problem], set[str], list[Finding]]:
     """One attempt from the original text. Returns texts, applied findings, problems,
     the rules to block (empty when the attempt succeeded) and the findings left."""
@@ -296,12 +312,20 @@ def _fix_loop(
     last_fixing: set[str] = set()
     for round_number in range(max_rounds):
         if round_number == 0:
-            findings, round_problems = first  # the rules' findings on the original text
+            module, findings, round_problems = first  # the rules' findings on the original text
         else:
             module = parsed.module(texts, values, extra_files)
             findings, round_problems = run_rules(module, rules, options, known=known)
         problems.extend(p for p in round_problems if p not in problems)
-        candidates = [f for f in findings if f.rule not in blocked and _applicable(f, unsafe)]
+        candidates = []
+        for f in findings:
+            if f.rule in blocked or not _applicable(f, unsafe):
+                continue
+            refusal = scope.refusal(f.fix, module)  # type: ignore[arg-type]
+            if refusal is None:
+                candidates.append(f)
+            else:
+                held[_key(f)] = refusal
         if not candidates:
             return texts, applied, problems, set(), findings
         taken: dict[str, _Taken] = {}
@@ -331,6 +355,21 @@ def _fix_loop(
                             f"{code}'s fixes were not applied to this module",
                         )
                     )
+        removed: dict[str, set[str]] = {}  # address -> the rules whose fixes remove it
+        for f in chosen:
+            for _path, address in removed_resources(f.fix, module):  # type: ignore[arg-type]
+                removed.setdefault(address, set()).add(f.rule)
+        if removed and not culprits:
+            dangling = dangling_references(removed, parsed.module(new_texts, values, extra_files))
+            if dangling is not None:
+                address, where = dangling
+                for code in sorted(removed[address]):
+                    culprits.add(code)
+                    problems.append(Problem(
+                        "fix-invalid", code, None,
+                        f"the fix of {code} would leave a dangling reference ({where}); "
+                        f"{code}'s fixes were not applied to this module",
+                    ))
         if culprits:
             return sources, [], problems, culprits, []
         texts = new_texts
