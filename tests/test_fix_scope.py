@@ -103,3 +103,10 @@ def test_the_default_scope_refuses_nothing() -> None:
     from fixer.model.module import Module
 
     assert FixScope().refusal(Fix("t", Applicability.SAFE, ()), Module([], {}, [])) is None
+
+
+def test_a_file_excluded_by_the_configuration_is_read_but_never_edited(module: Path) -> None:
+    (module / ".tffix.toml").write_text('exclude = ["outputs.tf"]\n', encoding="utf-8")
+    results = {Path(r.path).name: r for r in fixer.check_paths([str(module)], select=["AWS005"], unsafe=True, fix=True)}
+    assert list(results) == ["main.tf"]
+    _refused(results["main.tf"], "outputs.tf, which this run does not write")
