@@ -9,8 +9,7 @@ import pytest
 from oracle_guard import gohcl_accepts
 
 import fixer
-from fixer.fixes import run_rules
-from fixer.model.module import Module
+from fixer.fixes import fix_module
 from fixer.rules import rule_by_code
 from fixer.syntax.edits import apply_edits
 
@@ -19,9 +18,10 @@ CASES = Path(__file__).resolve().parents[1] / "corpus" / "rules" / "AWS006"
 
 
 def _findings(sources: dict[str, str]):
-    findings, problems = run_rules(Module.from_sources(sources), [RULE])
-    assert not problems, [p.message for p in problems]
-    return findings
+    # Through fix_module, as every entry point: the platform lays out display-only suggestions.
+    result = fix_module(sources, [RULE], fix=False)
+    assert not result.problems, [p.message for p in result.problems]
+    return result.findings
 
 
 def _apply_suggestions(sources: dict[str, str]) -> dict[str, str]:

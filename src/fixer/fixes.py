@@ -170,6 +170,26 @@ class _Trees:
         files = [SourceFile(p, t, self.tree(p, t)) for p, t in texts.items()]
         return Module(files, dict(values or {}), list(extra or []))
 
+    def suggestion(self, finding: Finding, texts: dict[str, str]) -> Finding:
+        """A display-only finding whose edits are laid out as the loop would lay them out,
+        so that the suggestion shown keeps a fmt-clean file clean (local to the blocks edited)."""
+        from .layout.realign import keep_fmt_clean, layout_blocks
+
+        fix = finding.fix
+        if fix is None or fix.applicability is not Applicability.DISPLAY_ONLY or len(fix.paths) != 1:
+            return finding
+        path = fix.paths[0]
+        text = texts.get(path)
+        if text is None or not self.fmt_clean(path, text):
+            return finding
+        edits = fix.edits_for(path)
+        laid = layout_blocks(text, self.tree(path, text), edits)
+        if laid is None:
+            laid = keep_fmt_clean(text, edits)
+        if laid is None or laid == edits:
+            return finding
+        return replace(finding, fix=replace(fix, edits=tuple((path, e) for e in laid)))
+
     def fmt_clean(self, path: str, text: str) -> bool:
         """Whether ``text`` is laid out as ``terraform fmt`` would (computed once per text)."""
         from .layout.engine import format_document
@@ -188,8 +208,15 @@ class _Trees:
         break lines re-align the ``=`` runs they land in; nothing else moves.
         """
         from .layout.engine import format_document
-        from .layout.realign import realign
+        from .layout.realign import layout_blocks, realign
 
+        if old and self.fmt_clean(path, old):
+            local = layout_blocks(old, self.tree(path, old), edits)  # only the blocks edited
+            if local is not None:
+                new = apply_edits(old, local)
+                self.tree(path, new)  # the verification: the edited text parses
+                self._clean[(path, new)] = True
+                return new
         new = apply_edits(old, edits)
         tree = self.tree(path, new)  # the verification: the edited text parses
         if not old:
@@ -234,6 +261,7 @@ def fix_module(
     parsed = _Trees(sources, trees)
     module = parsed.module(sources, values, extra_files)
     findings, problems = run_rules(module, rules, options, known=known)
+    findings = [parsed.suggestion(f, sources) for f in findings]
     result = ModuleResult(dict(sources), dict(sources), findings, findings, [], problems)
     if not fix or not any(_applicable(f, unsafe) for f in findings):
         return result
@@ -258,7 +286,7 @@ def fix_module(
     # A fix the loop could not verify is shown, never applied, and says why.
     reasons = {p.rule: p.message for p in result.problems if p.kind in _UNVERIFIED and p.rule}
     result.findings = [_display_only(f, reasons, held, unsafe) for f in result.findings]
-    result.remaining = [_display_only(f, reasons, held, unsafe) for f in result.remaining]
+    result.remaining = [parsed.suggestion(_display_only(f, reasons, held, unsafe), result.fixed) for f in result.remaining]
     return result
 
 

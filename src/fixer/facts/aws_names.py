@@ -34,7 +34,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Affix", "NameSpec", "NAME_SPECS", "specs_for", "spec_for", "UNIQUE_SUFFIX_LENGTH"]
+__all__ = [
+    "Affix", "NameSpec", "NAME_SPECS", "specs_for", "spec_for", "UNIQUE_SUFFIX_LENGTH", "NAME_ATTRIBUTES",
+    "UNIQUE_NAMES",
+]
 
 UNIQUE_SUFFIX_LENGTH = 26  # what the provider appends to a name_prefix
 
@@ -209,3 +212,61 @@ def specs_for(resource_type: str) -> list[NameSpec]:
 def spec_for(resource_type: str, attribute: str) -> NameSpec | None:
     """The row of one attribute of a resource type, if tffix knows it."""
     return next((s for s in specs_for(resource_type) if s.attribute == attribute), None)
+
+
+# ---- uniqueness (AWS006) -------------------------------------------------------------------
+
+# Attributes that hold a resource's name (AWS006 learns from them how a module builds its names).
+NAME_ATTRIBUTES = (
+    "name", "name_prefix", "bucket", "bucket_prefix", "function_name", "identifier",
+    "identifier_prefix", "cluster_identifier", "cluster_identifier_prefix", "cluster_id",
+    "replication_group_id", "alarm_name", "family", "domain_name", "table_name",
+)
+
+# Resources whose name must be unique in a scope that two environments deployed from one
+# module usually share (the account, the account and region, or the partition), with the
+# attribute and the scope in words. A name unique only inside its parent (a listener rule,
+# a scaling policy, a tag) cannot collide across environments. Sources: the provider's
+# resource documentation (``name`` forces a new resource), IAM user guide "IAM object
+# quotas" (names unique in the account), EC2 CreateSecurityGroup (unique per VPC), S3
+# bucket naming rules (unique across all of AWS).
+UNIQUE_NAMES: dict[str, tuple[str, str]] = {
+    "aws_service_discovery_private_dns_namespace": ("name", "deployments in one account and region would get namespaces of the same name"),
+    "aws_service_discovery_http_namespace": ("name", "deployments in one account and region would get namespaces of the same name"),
+    "aws_iam_role": ("name", "IAM role names are unique in the account"),
+    "aws_iam_policy": ("name", "IAM policy names are unique in the account"),
+    "aws_iam_instance_profile": ("name", "instance profile names are unique in the account"),
+    "aws_iam_user": ("name", "IAM user names are unique in the account"),
+    "aws_iam_group": ("name", "IAM group names are unique in the account"),
+    "aws_security_group": ("name", "security group names are unique in the VPC"),
+    "aws_lb": ("name", "load balancer names are unique in the account and region"),
+    "aws_alb": ("name", "load balancer names are unique in the account and region"),
+    "aws_lb_target_group": ("name", "target group names are unique in the account and region"),
+    "aws_alb_target_group": ("name", "target group names are unique in the account and region"),
+    "aws_cloudwatch_log_group": ("name", "log group names are unique in the account and region"),
+    "aws_s3_bucket": ("bucket", "bucket names are unique across all of AWS"),
+    "aws_ecs_cluster": ("name", "ECS cluster names are unique in the account and region"),
+    "aws_ecr_repository": ("name", "ECR repository names are unique in the account and region"),
+    "aws_sqs_queue": ("name", "queue names are unique in the account and region"),
+    "aws_sns_topic": ("name", "topic names are unique in the account and region"),
+    "aws_lambda_function": ("function_name", "function names are unique in the account and region"),
+    "aws_dynamodb_table": ("name", "table names are unique in the account and region"),
+    "aws_kms_alias": ("name", "alias names are unique in the account and region"),
+    "aws_secretsmanager_secret": ("name", "secret names are unique in the account and region"),
+    "aws_ssm_parameter": ("name", "parameter names are unique in the account and region"),
+    "aws_db_instance": ("identifier", "DB instance identifiers are unique in the account and region"),
+    "aws_rds_cluster": ("cluster_identifier", "DB cluster identifiers are unique in the account and region"),
+    "aws_db_subnet_group": ("name", "DB subnet group names are unique in the account and region"),
+    "aws_elasticache_cluster": ("cluster_id", "cache cluster IDs are unique in the account and region"),
+    "aws_elasticache_replication_group": ("replication_group_id", "replication group IDs are unique in the account and region"),
+    "aws_elasticache_subnet_group": ("name", "cache subnet group names are unique in the account and region"),
+    "aws_launch_template": ("name", "launch template names are unique in the account and region"),
+    "aws_autoscaling_group": ("name", "Auto Scaling group names are unique in the account and region"),
+    "aws_eks_cluster": ("name", "EKS cluster names are unique in the account and region"),
+    "aws_codebuild_project": ("name", "CodeBuild project names are unique in the account and region"),
+    "aws_cloudwatch_event_rule": ("name", "rule names are unique on their event bus"),
+    "aws_cloudwatch_metric_alarm": ("alarm_name", "alarm names are unique in the account and region"),
+    "aws_sfn_state_machine": ("name", "state machine names are unique in the account and region"),
+    "aws_appmesh_mesh": ("name", "mesh names are unique in the account and region"),
+    "aws_cognito_user_pool_domain": ("domain", "Cognito domain prefixes are unique in the region"),
+}

@@ -25,7 +25,7 @@ from .lines import Line, split_lines
 from .stream import convert
 from .width import text_width
 
-__all__ = ["realign", "keep_fmt_clean"]
+__all__ = ["realign", "keep_fmt_clean", "layout_blocks"]
 
 
 def _line_span(text: str, line: Line) -> tuple[int, int]:
@@ -201,3 +201,43 @@ def keep_fmt_clean(text: str, edits: list[Edit]) -> list[Edit] | None:
         end_new -= 1
     return [Edit(start, end_old, formatted[start:end_new])]
 
+
+
+def layout_blocks(text: str, doc: Document, edits: list[Edit]) -> list[Edit] | None:
+    """``edits`` on a ``terraform fmt``-clean ``text``, each top-level block they touch laid out
+    again as fmt would (the work is local to those blocks); None when an edit is not inside
+    one top-level block (the caller formats the whole file instead), or a block does not parse.
+
+    ``terraform fmt`` aligns nothing across top-level blocks, so a block can be formatted on
+    its own: the result is what formatting the whole edited file would give there.
+    """
+    from ..errors import ParseError
+    from ..syntax.edits import full_span
+    from ..syntax.nodes import Block
+    from . import format_source
+
+    items = doc.body.items
+    spans = [full_span(item) for item in items]
+    starts = [start for start, _ in spans]
+    touched: dict[int, list[Edit]] = {}
+    for edit in edits:
+        i = bisect_left(starts, edit.start + 1) - 1
+        if i < 0 or not isinstance(items[i], Block) or not (spans[i][0] <= edit.start and edit.end <= spans[i][1]):
+            return None
+        if edit.start == spans[i][0] or edit.end == spans[i][1]:
+            return None  # on the block's edge: it may join another item
+        touched.setdefault(i, []).append(edit)
+    out: list[Edit] = []
+    for i, block_edits in sorted(touched.items()):
+        start, end = spans[i]
+        local = [Edit(e.start - start, e.end - start, e.replacement) for e in block_edits]
+        try:
+            edited = apply_edits(text[start:end], local)
+            formatted = format_source(edited)
+        except (ParseError, ValueError):
+            return None
+        if formatted == edited:
+            out.extend(block_edits)
+        else:
+            out.append(Edit(start, end, formatted))
+    return out

@@ -257,40 +257,46 @@ def _nested(body: n.Body, types: tuple[str, ...]) -> Iterator[tuple[n.Block, n.B
 class NamesInUse:
     """The names the resources of one type give an attribute across the module, per instance."""
 
-    names: dict[str, str]  # name (case-folded when asked) -> the address that holds it
+    names: dict[str, list[tuple[str, str | None]]]  # name (case-folded when asked) -> [(address, scope text)]
     unknown: tuple[str, ...]  # addresses with an instance whose name cannot be known
+    ignore_case: bool = False
 
-    def holder(self, name: str, *, ignore_case: bool = False) -> str | None:
-        """The address already using ``name``, if any."""
-        return self.names.get(name.casefold() if ignore_case else name)
+    def holder(self, name: str, *, exclude: Site | None = None, scope: str | None = None) -> str | None:
+        """The address of another resource already using ``name``, if any. ``exclude``: the
+        site being fixed (its own resource does not count); ``scope``: an attribute whose
+        written text must equal the excluded site's for two names to clash (``vpc_id``)."""
+        home = _scope_text(exclude.resource, scope) if exclude is not None and scope else None
+        for address, where in self.names.get(name.casefold() if self.ignore_case else name, ()):
+            if exclude is not None and address == exclude.address:
+                continue
+            if scope and where != home:
+                continue
+            return address
+        return None
 
 
 def names_in_use(
     module: "Module", evaluator: "Evaluator", resource_type: str | tuple[str, ...], attribute: str,
-    *, exclude: Site | None = None, scope: str | None = None, ignore_case: bool = False,
+    *, scope: str | None = None, ignore_case: bool = False,
 ) -> NamesInUse:
     """Every known value of ``attribute`` over every instance of every resource of
     ``resource_type`` in the module (issue 13 item 5: a fix must not create a name that
-    another resource of the same type already has).
-
-    ``exclude``: the site being fixed (its own resource is left out). ``scope``: an attribute
-    whose written text must equal the excluded site's for two names to clash (``vpc_id`` for
-    security groups: names are unique per VPC). ``ignore_case``: names are compared case-folded.
+    another resource of the same type already has). Built once, asked per fix with
+    :meth:`NamesInUse.holder`. ``scope``: the attribute that partitions names
+    (``vpc_id``: security group names are unique per VPC); ``ignore_case``: names are
+    compared case-folded.
     """
-    home_scope = _scope_text(exclude.resource, scope) if exclude is not None and scope else None
-    names: dict[str, str] = {}
+    names: dict[str, list[tuple[str, str | None]]] = {}
     unknown: list[str] = []
     for site in find_sites(module, evaluator, [Target(resource_type, attributes=(attribute,))]):
-        if exclude is not None and site.resource is exclude.resource:
-            continue
-        if scope and _scope_text(site.resource, scope) != home_scope:
-            continue
+        where = _scope_text(site.resource, scope) if scope else None
         for value in site.values():
             if value.text is None:
                 unknown.append(site.address)
             else:
-                names.setdefault(value.text.casefold() if ignore_case else value.text, site.address)
-    return NamesInUse(names, tuple(dict.fromkeys(unknown)))
+                key = value.text.casefold() if ignore_case else value.text
+                names.setdefault(key, []).append((site.address, where))
+    return NamesInUse(names, tuple(dict.fromkeys(unknown)), ignore_case)
 
 
 def _scope_text(resource: n.Block, attribute: str) -> str | None:

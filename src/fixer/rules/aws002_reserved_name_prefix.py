@@ -227,7 +227,7 @@ class ReservedNamePrefix(Rule):
         name in the same VPC (EC2 compares them case-insensitively); None when it is free."""
         if site.name != "name":
             return None  # name_prefix: the provider appends a unique suffix
-        taken = ctx.names_in_use(site.resource_type, "name", exclude=site, scope="vpc_id", ignore_case=True)
+        taken = ctx.names_in_use(site.resource_type, "name", scope="vpc_id", ignore_case=True)
         for value in site.values():
             pieces = [(True, n.unescape_quoted(p.token.value)) if type(p) is n.TemplateLiteral
                       else (False, to_template_string(ctx.evaluator.evaluate(p.expression, value.instance.scope)))
@@ -235,7 +235,7 @@ class ReservedNamePrefix(Rule):
             if any(not isinstance(text, str) for _, text in pieces):
                 continue  # an unknown part: the new name cannot be known, nor can a clash
             new = _move_marker(pieces, marker)
-            holder = taken.holder(new, ignore_case=True) if new is not None else None
+            holder = taken.holder(new, exclude=site, scope="vpc_id") if new is not None else None
             if holder is not None:
                 return f'the moved name "{new}" is already the name of {holder}; choose another name'
         return None

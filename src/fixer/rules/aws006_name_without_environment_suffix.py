@@ -7,66 +7,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..facts.aws_names import NAME_ATTRIBUTES, UNIQUE_NAMES
 from ..findings import Applicability, Finding, Severity
 from ..model.module import Module
 from ..syntax import nodes as n
-from ..syntax.edits import Edit
-from ..layout.realign import keep_fmt_clean
-from .base import FixAvailability, Rule, RuleContext
+from .base import FixAvailability, Rule, RuleContext, Site, Target
 
 __all__ = ["NameWithoutEnvironmentSuffix"]
-
-# Attributes that hold a resource's name, used to learn how a module builds its names.
-_NAME_ATTRIBUTES = (
-    "name", "name_prefix", "bucket", "bucket_prefix", "function_name", "identifier",
-    "identifier_prefix", "cluster_identifier", "cluster_identifier_prefix", "cluster_id",
-    "replication_group_id", "alarm_name", "family", "domain_name", "table_name",
-)
-
-# Resources whose name must be unique in a scope that two environments deployed from one
-# module usually share (the account, the account and region, or the partition). Only these
-# are reported; a name unique only inside its parent (a listener rule, a scaling policy, a
-# tag) cannot collide across environments.
-_UNIQUE_NAMES: dict[str, tuple[str, str]] = {
-    "aws_service_discovery_private_dns_namespace": ("name", "deployments in one account and region would get namespaces of the same name"),
-    "aws_service_discovery_http_namespace": ("name", "deployments in one account and region would get namespaces of the same name"),
-    "aws_iam_role": ("name", "IAM role names are unique in the account"),
-    "aws_iam_policy": ("name", "IAM policy names are unique in the account"),
-    "aws_iam_instance_profile": ("name", "instance profile names are unique in the account"),
-    "aws_iam_user": ("name", "IAM user names are unique in the account"),
-    "aws_iam_group": ("name", "IAM group names are unique in the account"),
-    "aws_security_group": ("name", "security group names are unique in the VPC"),
-    "aws_lb": ("name", "load balancer names are unique in the account and region"),
-    "aws_alb": ("name", "load balancer names are unique in the account and region"),
-    "aws_lb_target_group": ("name", "target group names are unique in the account and region"),
-    "aws_alb_target_group": ("name", "target group names are unique in the account and region"),
-    "aws_cloudwatch_log_group": ("name", "log group names are unique in the account and region"),
-    "aws_s3_bucket": ("bucket", "bucket names are unique across all of AWS"),
-    "aws_ecs_cluster": ("name", "ECS cluster names are unique in the account and region"),
-    "aws_ecr_repository": ("name", "ECR repository names are unique in the account and region"),
-    "aws_sqs_queue": ("name", "queue names are unique in the account and region"),
-    "aws_sns_topic": ("name", "topic names are unique in the account and region"),
-    "aws_lambda_function": ("function_name", "function names are unique in the account and region"),
-    "aws_dynamodb_table": ("name", "table names are unique in the account and region"),
-    "aws_kms_alias": ("name", "alias names are unique in the account and region"),
-    "aws_secretsmanager_secret": ("name", "secret names are unique in the account and region"),
-    "aws_ssm_parameter": ("name", "parameter names are unique in the account and region"),
-    "aws_db_instance": ("identifier", "DB instance identifiers are unique in the account and region"),
-    "aws_rds_cluster": ("cluster_identifier", "DB cluster identifiers are unique in the account and region"),
-    "aws_db_subnet_group": ("name", "DB subnet group names are unique in the account and region"),
-    "aws_elasticache_cluster": ("cluster_id", "cache cluster IDs are unique in the account and region"),
-    "aws_elasticache_replication_group": ("replication_group_id", "replication group IDs are unique in the account and region"),
-    "aws_elasticache_subnet_group": ("name", "cache subnet group names are unique in the account and region"),
-    "aws_launch_template": ("name", "launch template names are unique in the account and region"),
-    "aws_autoscaling_group": ("name", "Auto Scaling group names are unique in the account and region"),
-    "aws_eks_cluster": ("name", "EKS cluster names are unique in the account and region"),
-    "aws_codebuild_project": ("name", "CodeBuild project names are unique in the account and region"),
-    "aws_cloudwatch_event_rule": ("name", "rule names are unique on their event bus"),
-    "aws_cloudwatch_metric_alarm": ("alarm_name", "alarm names are unique in the account and region"),
-    "aws_sfn_state_machine": ("name", "state machine names are unique in the account and region"),
-    "aws_appmesh_mesh": ("name", "mesh names are unique in the account and region"),
-    "aws_cognito_user_pool_domain": ("domain", "Cognito domain prefixes are unique in the region"),
-}
 
 _DNS_NAMES = {"aws_service_discovery_private_dns_namespace"}
 
@@ -102,7 +49,9 @@ class NameWithoutEnvironmentSuffix(Rule):
     EventBridge rules, alarms, state machines and App Mesh meshes.
 
     A security group whose `vpc_id` is a VPC created by the same module is not reported:
-    each deployment gets its own VPC, and security group names are unique per VPC.
+    each deployment gets its own VPC, and security group names are unique per VPC. A
+    resource with `count = 0` (no instance) is not reported. Which names must be unique,
+    and where, comes from the facts table (`fixer.facts.aws_names.UNIQUE_NAMES`).
 
     ## Why is this bad?
 
@@ -165,51 +114,39 @@ class NameWithoutEnvironmentSuffix(Rule):
     name = "name-without-environment-suffix"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
+    # Only the full name: a ``name_prefix`` gets a unique suffix from the provider.
+    targets = tuple(Target(rtype, attributes=(attribute,)) for rtype, (attribute, _why) in UNIQUE_NAMES.items())
+    messages = {
+        "fixed": "{address} {attribute} {value} has no environment suffix, unlike {uses} of the "
+        "module's {named} resource names ({reference}); {why}, so a second environment may "
+        "collide with this one",
+    }
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        suffix = _suffix_of(ctx.module)
-        if suffix is None:
+        self._suffix = _suffix_of(ctx.module)
+        self._vpcs = {b.labels[1] for _f, b in ctx.module.resources("aws_vpc")}
+        return super().check(ctx) if self._suffix is not None else ()
+
+    def visit(self, site: Site, ctx: RuleContext) -> Iterable[Finding]:
+        value, suffix = site.node, self._suffix
+        if type(value) is not n.QuotedTemplate or not value.is_literal() or not value.literal_value().strip():
             return
-        vpcs = {b.labels[1] for _f, b in ctx.module.resources("aws_vpc")}
-        for f, block in ctx.module.resources():
-            rtype = block.labels[0]
-            spec = _UNIQUE_NAMES.get(rtype)
-            if spec is None:
-                continue
-            attr_name, why = spec
-            # Only the full name: a ``name_prefix`` gets a unique suffix from the provider,
-            # so it cannot collide.
-            attribute = block.body.get_attribute(attr_name)
-            if attribute is None:
-                continue
-            value = attribute.value
-            if type(value) is not n.QuotedTemplate or not value.is_literal():
-                continue
-            text = value.literal_value()
-            if not text.strip():
-                continue
-            if rtype == "aws_security_group" and _in_own_vpc(block, vpcs):
-                continue
-            new_body = _suggest(rtype, _raw(value), suffix.reference)
-            new_source = value.open.value + new_body + value.close.value
-            edits = keep_fmt_clean(f.text, [Edit(value.start, value.end, new_source)])
-            fix = None
-            if edits is not None:
-                fix = self.fix(
-                    f"Add the environment suffix: {new_source}", Applicability.DISPLAY_ONLY,
-                    *((f.path, e) for e in edits),
-                )
-            message = (
-                f"{'.'.join(block.labels)} {attr_name} {value.source} has no environment suffix, "
-                f"unlike {suffix.uses} of the module's {suffix.named} resource names "
-                f"({suffix.reference}); {why}, so a second environment may collide with this one"
-            )
-            yield self.finding(f, value, message, fix=fix)
+        if not site.values():
+            return  # count = 0: no instance, nothing is created
+        if site.resource_type == "aws_security_group" and _in_own_vpc(site.resource, self._vpcs):
+            return
+        new_body = _suggest(site.resource_type, _raw(value), suffix.reference)
+        new_source = value.open.value + new_body + value.close.value
+        fix = ctx.editor(site).replace(value, new_source).fix(
+            f"Add the environment suffix: {new_source}", Applicability.DISPLAY_ONLY
+        )
+        yield self.report(
+            site, "fixed", value=value.source, uses=suffix.uses, named=suffix.named,
+            reference=suffix.reference, why=UNIQUE_NAMES[site.resource_type][1], fix=fix,
+        )
 
 
 # ---- learning the suffix -----------------------------------------------------------------
-
-
 def _words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+", name)}
 
@@ -250,7 +187,7 @@ def _suffix_of(module: Module) -> _Suffix | None:
     named = 0
     for _f, block in module.resources():
         attribute = next(
-            (a for a in (block.body.get_attribute(k) for k in _NAME_ATTRIBUTES) if a is not None), None
+            (a for a in (block.body.get_attribute(k) for k in NAME_ATTRIBUTES) if a is not None), None
         )
         if attribute is None:
             continue

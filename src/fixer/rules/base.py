@@ -83,6 +83,7 @@ class RuleContext:
     suppressions: "ModuleSuppressions | None" = None  # the run's suppressions (rules with reads_suppressions)
     ran: tuple[str, ...] = ()  # the codes of the rules that ran before (rules with reads_suppressions)
     known: tuple[str, ...] = ()  # every rule code this run knows (rules with reads_suppressions)
+    _names: dict[tuple, NamesInUse] = field(default_factory=dict, repr=False)  # names_in_use, once per run
 
     def sites(self, *targets: Target) -> Iterator[Site]:
         """Every place of the module matching one of ``targets``, in file order."""
@@ -90,14 +91,17 @@ class RuleContext:
 
     def names_in_use(
         self, resource_type: str | tuple[str, ...], attribute: str, *,
-        exclude: Site | None = None, scope: str | None = None, ignore_case: bool = False,
+        scope: str | None = None, ignore_case: bool = False,
     ) -> NamesInUse:
-        """The names other resources of a type already use (see :func:`~fixer.model.sites.names_in_use`):
-        a fix that renames must not pick one of them."""
-        return names_in_use(
-            self.module, self.evaluator, resource_type, attribute,
-            exclude=exclude, scope=scope, ignore_case=ignore_case,
-        )
+        """The names resources of a type already use, over the module, built once per run
+        (see :func:`~fixer.model.sites.names_in_use`): a fix that renames asks
+        ``.holder(new_name, exclude=site, scope=...)`` and must not pick a taken name."""
+        key = (resource_type, attribute, scope, ignore_case)
+        if key not in self._names:
+            self._names[key] = names_in_use(
+                self.module, self.evaluator, resource_type, attribute, scope=scope, ignore_case=ignore_case,
+            )
+        return self._names[key]
 
     def editor(self, where: "Site | SourceFile") -> "Editor":
         """A new :class:`~fixer.editor.Editor` whose verbs edit ``where``'s file by default."""
