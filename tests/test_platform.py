@@ -300,3 +300,53 @@ def test_bless_writes_the_snapshots_of_a_case(tmp_path: Path) -> None:
     case.bless_findings(render_findings(result.findings, case.before))
     case.bless_after(result.fixed)
     assert case.expected_findings() == expected_findings and case.expected_after() == expected_after
+
+
+# ---- the instance policy, for every rule ---------------------------------------------------
+
+# The rules that judge the values of a resource's instances follow the policy. Rules that judge
+# the configuration as written, whatever the instances (the provider-schema rules AWS100-AWS109,
+# AWS004's schema change), do not read values(): Terraform validates a resource block even
+# with count = 0 (hashicorp/terraform#36776).
+VALUE_RULES = ["AWS001", "AWS002", "AWS003", "AWS005", "AWS006"]
+# Rules not on the policy yet: each is ported onto sites by its own change, which removes it
+# from here (strict: a rule that starts to follow the policy fails this list).
+NOT_YET_ON_THE_POLICY = {"AWS003"}
+
+
+def _without_instances(text: str) -> str:
+    """Every multi-line resource of ``text`` given no instance: ``count = 0``, ``for_each = {}``
+    (a one-line block cannot take a second attribute: it is left as it is)."""
+    from fixer.syntax.edits import Edit, indentation_of
+    from fixer.syntax.parser import parse
+
+    tree = parse(text)
+    edits = []
+    for block in tree.body.blocks("resource"):
+        count, for_each = block.body.get_attribute("count"), block.body.get_attribute("for_each")
+        if count is not None:
+            edits.append(Edit(count.value.start, count.value.end, "0"))
+        elif for_each is not None:
+            edits.append(Edit(for_each.value.start, for_each.value.end, "{}"))
+        elif block.open_newline is not None:
+            at = block.open_newline.end_pos
+            newline = "\r\n" if text[at - 2 : at] == "\r\n" else "\n"
+            edits.append(Edit(at, at, indentation_of(block, text) + "  count = 0" + newline))
+    return apply_edits(text, edits)
+
+
+@pytest.mark.parametrize("code", [
+    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=f"{c} is not on the sites' instance policy yet"))
+    if c in NOT_YET_ON_THE_POLICY else c
+    for c in VALUE_RULES
+])
+def test_a_resource_without_instances_is_not_reported(code: str) -> None:
+    for case in [c for c in CASES if c.name.startswith(code + "/")]:
+        sources = {path: _without_instances(text) for path, text in case.sources().items()}
+        module = Module.from_sources(sources, case.values(), case.extra_files())
+        findings, _ = run_rules(module, select_rules([code]))
+        emptied = [
+            (f.path, b.start, b.end) for f in module.files for b in f.tree.body.blocks("resource") if not b.is_one_line
+        ]
+        inside = [f for f in findings if any(f.path == p and s <= f.start < e for p, s, e in emptied)]
+        assert not inside, f"{case.name}: {inside[0].line}: {inside[0].message}" if inside else ""

@@ -105,15 +105,22 @@ class Module:
                     return value.literal_value()
         return None
 
-    def quoted_strings(self, source: str) -> list[tuple[SourceFile, Node]]:
-        """Every quoted string of the module written exactly as ``source`` (quotes included)."""
+    def quoted_strings(
+        self, source: str, *, outside: tuple[SourceFile, Node] | None = None
+    ) -> list[tuple[SourceFile, Node]]:
+        """Every quoted string of the module written exactly as ``source`` (quotes included),
+        but those inside ``outside`` (a file and a block of it)."""
         if self._quoted is None:
             self._quoted = {}
             for f in self.files:
                 for node in f.tree.walk():
                     if type(node).__name__ == "QuotedTemplate":
                         self._quoted.setdefault(node.source, []).append((f, node))
-        return list(self._quoted.get(source, ()))
+        found = self._quoted.get(source, ())
+        if outside is None:
+            return list(found)
+        home, block = outside
+        return [(f, q) for f, q in found if not (f is home and block.start <= q.start and q.end <= block.end)]
 
     # ---- references -------------------------------------------------------------------
     def references(self, prefix: str) -> list[Reference]:

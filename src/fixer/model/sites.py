@@ -14,6 +14,13 @@ The instance policy, the same for every rule:
 * a nested block target matches blocks written in place *and* the ``content`` of
   ``dynamic "<type>"`` blocks (:attr:`Site.dynamic` is then set), visited once,
   with the iterator (``<type>.key`` / ``<type>.value``) unknown.
+
+The policy is about *values*. Terraform validates a resource block against the
+provider's schema even when ``count = 0`` (a ``ValidateFunc`` runs before instances
+are known: hashicorp/terraform#36776, "working as designed"), so a rule that judges the
+configuration as written, whatever the instances (the provider-schema rules), does not
+read :meth:`Site.values`; a rule that judges instances' values (names, lengths) reads
+them, and so reports nothing for a resource that creates nothing.
 """
 
 from __future__ import annotations

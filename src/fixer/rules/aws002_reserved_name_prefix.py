@@ -180,10 +180,8 @@ class ReservedNamePrefix(Rule):
         required = spec.required_prefix
         if not required or head.startswith(required):
             return None
-        if value.text is None and (not head or required.startswith(head)):
-            return None  # the unknown rest may still supply it
-        if value.text is not None and head == "":
-            return None
+        if (value.text is not None and head == "") or (value.text is None and required.startswith(head)):
+            return None  # empty, or the unknown rest may still supply the prefix
         fix, notes = None, ()
         if written is not None and not head.startswith(("aws/", "/")):
             edit = ctx.editor(site).insert(site.node.open.end_pos, required)  # type: ignore[attr-defined]
@@ -199,7 +197,7 @@ class ReservedNamePrefix(Rule):
         exact = written.startswith(affix.text)
         marker = written[: len(affix.text)]
         source = site.node.source
-        elsewhere = [(f, q) for f, q in ctx.module.quoted_strings(source) if not _inside(f, q, site)]
+        elsewhere = ctx.module.quoted_strings(source, outside=(site.file, site.resource))
         fix: Fix | None = None
         parts = site.node.template.parts  # type: ignore[attr-defined]
         new_body = _move_marker(_written(parts), marker)
@@ -221,7 +219,6 @@ class ReservedNamePrefix(Rule):
             severity=Severity.ERROR if exact else Severity.WARNING,
         )
 
-
     def _clash(self, site: Site, ctx: RuleContext, parts: tuple, marker: str) -> str | None:
         """Why the moved name is no good: an instance's new name is already another group's
         name in the same VPC (EC2 compares them case-insensitively); None when it is free."""
@@ -242,13 +239,8 @@ class ReservedNamePrefix(Rule):
 
 
 def _starts(text: str, affix: Affix) -> bool:
-    if text.startswith(affix.text):
-        return True
-    return affix.other_case is not None and text.lower().startswith(affix.text.lower())
-
-
-def _inside(file, node: n.Node, site: Site) -> bool:
-    return file is site.file and site.resource.start <= node.start and node.end <= site.resource.end
+    """Whether ``text`` begins with the affix, or (when that is a risk too) with it in another case."""
+    return text.startswith(affix.text) or (affix.other_case is not None and text.lower().startswith(affix.text.lower()))
 
 
 def _written_prefix(expr: n.Node) -> str | None:
