@@ -109,3 +109,18 @@ def test_assert_fix_fails_on_a_wrong_expectation() -> None:
         ['2:10: AWS002 aws_security_group.a name "sg-a" begins with "sg-", which AWS reserves for security group IDs'],
         rules=[ReservedNamePrefix],
     )
+
+
+def test_the_rule_in_the_writing_rules_guide_runs() -> None:
+    import re
+
+    from fixer.rules.base import validate_rule
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "writing-rules.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", guide, re.S).group(1)  # type: ignore[union-attr]
+    namespace: dict = {}
+    exec(compile(code, "writing-rules.md", "exec"), namespace)  # noqa: S102 - our own document
+    rule = namespace["BucketNameCharacters"]
+    assert validate_rule(rule) == []
+    result = fixer.fix_source(BUCKET, rules=[rule], select=["XYZ"], unsafe=True)
+    assert [f.rule for f in result.findings] == ["XYZ001"] and 'bucket = "team-logs"' in result.code
