@@ -612,6 +612,9 @@ def _register_optional_commands() -> None:
     except ImportError:  # the layout engine is not there yet
         return
     main.add_command(fmt)
+    from .upgrade_command import upgrade
+
+    main.add_command(upgrade)
 
 
 _register_optional_commands()

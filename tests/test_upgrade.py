@@ -1,0 +1,124 @@
+"""``tffix upgrade aws@N``: renames, the provider-4 S3 bucket split, and the command line."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import fixer
+from fixer.cli import main
+from fixer.schema import load_schema
+from fixer.schema.validate import MismatchKind, validate_block
+from fixer.upgrade import parse_target, upgrade_module
+
+ROOT = Path(__file__).resolve().parents[1]
+S3 = ROOT / "corpus" / "upgrade" / "aws4-s3-bucket"
+RENAMES_CASE = ROOT / "corpus" / "rules" / "AWS107" / "renames-4-to-5"
+
+
+def _comments(text: str) -> list[str]:
+    return re.findall(r"#[^\n]*", text)
+
+
+def test_s3_bucket_split_exact_text():
+    before = (S3 / "before" / "main.tf").read_text()
+    result = upgrade_module({"main.tf": before}, 4)
+    assert result.fixed["main.tf"] == (S3 / "after" / "main.tf").read_text()
+
+
+def test_s3_bucket_split_keeps_comments_stays_fmt_clean_and_fits_the_4_schema():
+    before = (S3 / "before" / "main.tf").read_text()
+    after = upgrade_module({"main.tf": before}, 4).fixed["main.tf"]
+    assert fixer.format(before) == before and fixer.format(after) == after
+    assert sorted(_comments(before)) == sorted(_comments(after))
+    tree = fixer.parse(after)
+    schema = load_schema(4)
+    left = [
+        (m.kind, m.name)
+        for block in tree.body.blocks("resource")
+        for m in validate_block(block, schema)
+    ]
+    assert left == [(MismatchKind.DEPRECATED_ARGUMENT, "lifecycle_rule")]  # reported for the author
+    imports = tree.body.blocks("import")
+    assert len(imports) == 10
+    targets = {b.body.get_attribute("to").value.source for b in imports}
+    assert {f"{b.labels[0]}.{b.labels[1]}" for b in tree.body.blocks("resource")} - targets == {"aws_s3_bucket.site"}
+
+
+def test_s3_bucket_split_reports_what_it_leaves():
+    before = (S3 / "before" / "main.tf").read_text()
+    result = upgrade_module({"main.tf": before}, 4)
+    assert [n.message.split(":")[1].strip().split()[0] for n in result.manual] == ["lifecycle_rule"]
+    assert len(result.changes) == 11  # the constraint and ten moves
+
+
+def test_bucket_with_count_is_left_to_the_author():
+    text = 'resource "aws_s3_bucket" "b" {\n  count  = 2\n  bucket = "b-${count.index}"\n  acl    = "private"\n}\n'
+    result = upgrade_module({"main.tf": text}, 4)
+    assert result.fixed["main.tf"] == text
+    assert "count/for_each" in result.manual[0].message
+
+
+def test_versioning_disabled_is_not_guessed():
+    text = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  versioning {\n    enabled = false\n  }\n}\n'
+    result = upgrade_module({"main.tf": text}, 4)
+    assert result.fixed["main.tf"] == text
+    assert "versioning is not moved mechanically" in result.manual[0].message
+
+
+def test_renames_4_to_5_match_the_rule_fixes():
+    before = (RENAMES_CASE / "before" / "main.tf").read_text()
+    result = upgrade_module({"main.tf": before}, 5)
+    assert result.fixed["main.tf"] == (RENAMES_CASE / "after" / "main.tf").read_text()
+    renamed = [n.message for n in result.changes if "renamed" in n.message]
+    assert len(renamed) == 7
+    assert any("not a pure rename" in m for m in renamed)  # availability_zones -> preferred_cache_cluster_azs
+
+
+def test_constraint_is_raised_only_when_it_excludes_the_target():
+    text = 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = ">= 4.0"\n    }\n  }\n}\n'
+    assert upgrade_module({"versions.tf": text}, 5).fixed["versions.tf"] == text
+    pinned = text.replace(">= 4.0", "~> 4.65")
+    assert '"~> 5.0"' in upgrade_module({"versions.tf": pinned}, 5).fixed["versions.tf"]
+
+
+def test_removed_without_rename_is_reported():
+    text = 'resource "aws_autoscaling_group" "g" {\n  max_size = 1\n  min_size = 1\n  tags     = []\n}\n'
+    result = upgrade_module({"main.tf": text}, 5)
+    assert result.fixed["main.tf"] == text
+    assert "removed in 5.0" in result.manual[0].message and "version-5-upgrade" in result.manual[0].message
+
+
+def test_renames_to_6():
+    text = 'resource "aws_batch_compute_environment" "ce" {\n  compute_environment_name = "ce"\n  type                     = "MANAGED"\n}\n'
+    fixed = upgrade_module({"main.tf": text}, 6).fixed["main.tf"]
+    assert fixed == 'resource "aws_batch_compute_environment" "ce" {\n  name = "ce"\n  type = "MANAGED"\n}\n'
+
+
+@pytest.mark.parametrize("text", ["aws@3", "aws@7", "google@5", "aws5", "aws@x"])
+def test_bad_targets(text):
+    with pytest.raises(ValueError):
+        parse_target(text)
+
+
+def test_cli_diff_write_and_json(tmp_path):
+    module = tmp_path / "m"
+    module.mkdir()
+    before = (RENAMES_CASE / "before" / "main.tf").read_text()
+    (module / "main.tf").write_text(before)
+    runner = CliRunner()
+    shown = runner.invoke(main, ["upgrade", "aws@5", "--diff", str(module)])
+    assert shown.exit_code == 1 and '+  db_name = "app"' in shown.stdout
+    assert (module / "main.tf").read_text() == before
+    as_json = runner.invoke(main, ["upgrade", "aws@5", "--format", "json", str(module)])
+    notes = json.loads(as_json.stdout)["notes"]
+    assert {n["kind"] for n in notes} == {"changed"} and len(notes) == 7
+    written = runner.invoke(main, ["upgrade", "aws@5", "--write", str(module)])
+    assert written.exit_code == 0
+    assert (module / "main.tf").read_text() == (RENAMES_CASE / "after" / "main.tf").read_text()
+    bad = runner.invoke(main, ["upgrade", "aws@9", str(module)])
+    assert bad.exit_code == 2
