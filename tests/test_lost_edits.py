@@ -7,15 +7,17 @@ is injected at, at the exact point of the write: deterministic, no sleep.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from test_reliability import temp_files, toy_rules  # noqa: F401 - toy_rules is a fixture
 
-from fixer import writer
+from fixer import leases, writer
 from fixer.cli import main
 from fixer.fmt_command import fmt
 from fixer.writer import WriteError, write_atomic
@@ -37,21 +39,75 @@ def inject(monkeypatch: pytest.MonkeyPatch, at: str, write) -> list[str]:
     return seen
 
 
+LINE = b"# a line another process added\n"
+_WAITING: list[threading.Thread] = []
+
+
 def append(target: Path) -> None:
-    with open(target, "a", encoding="utf-8") as handle:  # in place, as `echo >> file` does
-        handle.write("# a line another process added\n")
+    """Append a line in place, as ``echo >> file`` does, as another process would.
+
+    Where the writer holds a lease on the file (Linux, fixer.leases), an open to write
+    waits until the writer gives the lease up: the open is tried without waiting (which
+    the lease shows to the writer at once), and a thread then does the waiting one.
+    """
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK)
+    except BlockingIOError:
+        waiting = threading.Thread(target=_append_waiting, args=(target,))
+        waiting.start()
+        _WAITING.append(waiting)
+        return
+    os.write(fd, LINE)
+    os.close(fd)
 
 
+def _append_waiting(target: Path) -> None:
+    with open(target, "ab") as handle:
+        handle.write(LINE)
+
+
+def settle() -> None:
+    """Wait for the appends that waited for a lease (they go on once the writer gives it up)."""
+    while _WAITING:
+        _WAITING.pop().join(timeout=120)
+
+
+@contextlib.contextmanager
+def no_lease(_fd: int):
+    yield False
+
+
+def leases_work(directory: Path) -> bool:
+    probe = directory / "probe"
+    probe.write_text("")
+    fd = os.open(probe, os.O_RDONLY)
+    try:
+        with leases.read_lease(fd) as leased:
+            return leased
+    finally:
+        os.close(fd)
+        probe.unlink()
+
+
+@pytest.mark.parametrize("lease", [True, False], ids=["lease", "no-lease"])
 @pytest.mark.parametrize("at", ["temp-written", "checked"])
-def test_a_write_landing_during_the_write_is_never_lost(tmp_path: Path, monkeypatch, at: str) -> None:
+def test_a_write_landing_during_the_write_is_never_lost(tmp_path: Path, monkeypatch, at: str, lease: bool) -> None:
     # "temp-written": the other write lands after the first check, while the temporary file
     # is made (the issue's 29-of-30 case); "checked": after the last check, just before the
-    # rename, where no check can see it: the old inode is read after the rename and put back.
+    # swap. With a lease (Linux) the other writer's open waits and the swap is undone; without
+    # one, no check can see it: the old inode is read after the rename and put back.
+    if lease and not leases_work(tmp_path):
+        pytest.skip("no file leases here (not Linux, or the file system has none)")
+    if not lease:
+        monkeypatch.setattr(writer, "read_lease", no_lease)
     target = tmp_path / "main.tf"
     target.write_text("a = 1\n")
     seen = inject(monkeypatch, at, append)
     with pytest.raises(WriteError, match="changed on disk"):
         write_atomic(target, "a = 2\n", expected="a = 1\n")
+    waited = bool(_WAITING)  # the other writer's open had to wait for the lease
+    settle()
+    assert waited == lease
     assert at in seen
     assert target.read_text() == OTHER
     assert temp_files(tmp_path) == []
@@ -86,6 +142,7 @@ def test_cli_write_keeps_an_edit_made_at_the_last_moment(tmp_path: Path, monkeyp
     Path("main.tf").write_text('a = "x"\n')
     inject(monkeypatch, "checked", append)
     result = CliRunner().invoke(main, ["--write", "main.tf"], catch_exceptions=False)
+    settle()
     assert result.exit_code == 2
     assert Path("main.tf").read_text() == 'a = "x"\n# a line another process added\n'
     assert "main.tf: could not write: the file changed on disk while it was written" in result.output
@@ -153,6 +210,7 @@ def test_fmt_leaves_a_file_changed_since_it_was_read(tmp_path: Path, monkeypatch
     target.write_text(UGLY)
     inject(monkeypatch, "temp-written", append)
     result = run_fmt(str(target))
+    settle()
     assert result.exit_code == 2
     assert "could not write: the file changed on disk" in result.output
     assert target.read_text() == UGLY + "# a line another process added\n"
