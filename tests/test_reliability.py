@@ -565,7 +565,7 @@ mode = os.environ.get("TFFIX_TEST_SIGNAL_AT")
 if mode:
     where, number, signame = mode.split(":")
     count = [0]
-    if where == "rename":  # the signal arrives right after the n-th rename
+    if where == "rename":  # the signal arrives right after the n-th rename (or exchange, on Linux)
         original = os.replace
         def replace(src, dst):
             original(src, dst)
@@ -573,6 +573,15 @@ if mode:
             if count[0] == int(number):
                 os.kill(os.getpid(), getattr(signal, signame))
         fixer.writer.os.replace = replace
+        original_exchange = fixer.writer.exchange
+        def exchange(src, dst):
+            done = original_exchange(src, dst)
+            if done:
+                count[0] += 1
+                if count[0] == int(number):
+                    os.kill(os.getpid(), getattr(signal, signame))
+            return done
+        fixer.writer.exchange = exchange
     else:  # the signal arrives while the n-th temporary file is being written
         original = os.fsync
         def fsync(fd):
