@@ -56,6 +56,7 @@ class Editor:
         self.module = module
         self.file = file
         self.edits: list[tuple[str, Edit]] = []
+        self._removed: list[tuple[str, int, int]] = []  # (path, start, end) of the items removed so far
 
     # ---- values and attributes ------------------------------------------------------
     def replace(self, node: n.Node, source: str, *, file: "SourceFile | None" = None) -> "Editor":
@@ -93,6 +94,7 @@ class Editor:
             raise EditError("the items to remove are not items of one body of this file")
         for edit in remove_items(body, items):
             self._add(file, edit)
+        self._removed.extend((target.path, *full_span(item)) for item in items)
         return self
 
     def insert_after(
@@ -126,16 +128,37 @@ class Editor:
         return self.insert_after(block, source, blank_line=isinstance(item, n.Block), file=file)
 
     # ---- across the module ----------------------------------------------------------
-    def rename_references(self, old_prefix: str, new_prefix: str) -> "Editor":
+    def rename_references(self, old_prefix: str, new_prefix: str, *, drop_duplicates: bool = False) -> "Editor":
         """hclwrite's ``RenameVariablePrefix`` over every file of the module:
-        ``aws_lb.old`` -> ``aws_lb.new`` in ``aws_lb.old.arn``, ``aws_lb.old[0].id``, ..."""
+        ``aws_lb.old`` -> ``aws_lb.new`` in ``aws_lb.old.arn``, ``aws_lb.old[0].id``, ...
+
+        References inside items this editor removed (call :meth:`remove` first) go with
+        them. With ``drop_duplicates``, a renamed list element that would equal another
+        element of its list (``[x.new.arn, x.old.arn]``) is removed instead (for lists
+        that are sets: ``depends_on``, ``alarm_actions``). What the module does not show
+        (unreadable files, ``.tf.json``) is the fix loop's to guard (:mod:`fixer.fix_scope`).
+        """
         old_parts = old_prefix.split(".")
+        renamed: dict[int, str] = {}  # id of a renamed expression -> its new text
+        refs = []
         for ref in self.module.references(old_prefix):
             names = _name_tokens(ref.expression)
             if len(names) < len(old_parts) or [t.value for t in names[: len(old_parts)]] != old_parts:
                 continue  # a reference through an index in the prefix: not renamed
+            if any(p == ref.file.path and s <= ref.expression.start and ref.expression.end <= e
+                   for p, s, e in self._removed):
+                continue  # removed with its item
             first, last = names[0], names[len(old_parts) - 1]
-            self._add(ref.file, Edit(first.start_pos, last.end_pos, new_prefix))
+            text = ref.expression.source
+            cut, end = first.start_pos - ref.expression.start, last.end_pos - ref.expression.start
+            renamed[id(ref.expression)] = _significant(text[:cut] + new_prefix + text[end:])
+            refs.append((ref, Edit(first.start_pos, last.end_pos, new_prefix)))
+        dropped = _duplicate_elements(self.module, refs, renamed) if drop_duplicates else {}
+        for ref, edit in refs:
+            if id(ref.expression) in dropped:
+                self._add(ref.file, dropped[id(ref.expression)])
+            else:
+                self._add(ref.file, edit)
         return self
 
     def add_file(self, path: str, text: str) -> "Editor":
@@ -181,6 +204,58 @@ def _dedented(item: Item, text: str) -> str:
         raise EditError("an item holding a heredoc is not moved")
     indent = min((len(x) - len(x.lstrip(" ")) for x in lines if x.strip()), default=0)
     return "\n".join(x[indent:] for x in lines).strip("\n")
+
+
+def _significant(source: str) -> str:
+    """An expression's text without layout or comments, to compare two elements."""
+    from .syntax.lexer import tokenize
+
+    try:
+        return " ".join(t.value for t in tokenize(source) if t.type not in ("NL", "EOF"))
+    except Exception:  # noqa: BLE001 - not comparable: never equal to another element
+        return "\0" + source
+
+
+def _duplicate_elements(module: "Module", refs: list, renamed: dict[int, str]) -> dict[int, Edit]:
+    """For renamed references that are list elements and, renamed, would equal another
+    element of their list that was different before: the edit removing the element. Lists
+    that already held duplicates keep them."""
+    files = {id(ref.file): ref.file for ref, _edit in refs}
+    out: dict[int, Edit] = {}
+    for file in files.values():
+        for node in file.tree.walk():
+            if type(node) is not n.Tuple or not any(id(i) in renamed for i in node.items):
+                continue
+            elements = node.elements
+            kept: list[tuple[str, str]] = []  # (before, after) of the elements that stay
+            changed: list[tuple[int, str, str]] = []
+            for index, element in enumerate(elements):
+                if type(element) is n.Token:
+                    continue
+                before = _significant(element.source)
+                if id(element) in renamed:
+                    changed.append((index, before, renamed[id(element)]))
+                else:
+                    kept.append((before, before))
+            for index, before, after in changed:
+                if any(other_after == after and other_before != before for other_before, other_after in kept):
+                    out[id(elements[index])] = _element_removal(elements, index)
+                else:
+                    kept.append((before, after))
+    return out
+
+
+def _element_removal(elements: tuple, index: int) -> Edit:
+    """Remove ``elements[index]`` of a list: from the end of the element (or comma) before it
+    to its own end, keeping the layout of the rest; ``[a, b]`` -> ``[a]``."""
+    element = elements[index]
+    before = elements[index - 1] if index > 0 else None
+    if before is not None:  # the comma before it
+        return Edit(before.start_pos if type(before) is n.Token else before.end, element.end, "")
+    after = elements[index + 1] if index + 1 < len(elements) else None
+    start = full_span(element)[0]
+    end = after.end_pos if type(after) is n.Token else element.end
+    return Edit(start, end, "")
 
 
 def _name_tokens(expression: n.Node) -> list:

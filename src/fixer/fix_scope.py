@@ -20,23 +20,20 @@ resource the round removed. A refused fix is shown, never applied, with the reas
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .findings import Fix
 from .model.module import Module, SourceFile
+from .model.module import is_override_file as is_override
 from .syntax.edits import full_span
 from .syntax.nodes import Block
 
 __all__ = ["FixScope", "removed_resources", "dangling_references", "is_override"]
 
 
-def is_override(path: str) -> bool:
-    """Whether Terraform reads ``path`` as an override file."""
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    stem = name.removesuffix(".json").removesuffix(".tf")
-    return stem == "override" or stem.endswith("_override")
 
 
 @dataclass(frozen=True)
@@ -60,8 +57,9 @@ class FixScope:
             return f"it {what} and part of the module could not be read ({', '.join(self.unreadable)})"
         gone = {address for _, address in removed}
         for address in sorted(gone):
+            mention = re.compile(r"(?<![\w-])" + re.escape(address) + r"(?![\w-])")
             for path, text in self.foreign.items():
-                if address in text:
+                if mention.search(text):
                     return f"it removes {address}, which {path} mentions (tffix does not edit .tf.json files)"
             for file in module.files:
                 if is_override(file.path) and (file.path, address) not in removed:

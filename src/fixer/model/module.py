@@ -4,6 +4,10 @@ Terraform merges every ``.tf`` file of a directory into one module, so a rule
 that checks a resource may need a variable declared in another file, a value
 from ``terraform.tfvars``, or the references to the resource from anywhere in
 the module. :class:`Module` indexes all of that once per run.
+
+Override files (``override.tf``, ``*_override.tf``) are read like the others;
+``resources(type, overrides=False)`` leaves out their partial blocks, and
+``overrides(address)`` finds them.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any, Iterator
 from ..syntax.nodes import Attribute, Block, Document, Expression, Node, reference_name, traversal_parts
 from ..syntax.parser import parse
 
-__all__ = ["SourceFile", "Module", "Reference"]
+__all__ = ["SourceFile", "Module", "Reference", "is_override_file"]
 
 
 @dataclass
@@ -62,12 +66,25 @@ class Module:
             for block in f.tree.body.blocks(type):
                 yield f, block
 
-    def resources(self, resource_type: str | None = None) -> Iterator[tuple[SourceFile, Block]]:
-        """Managed resources, optionally of one type (``aws_lb``; ``aws_alb`` is separate)."""
+    def resources(
+        self, resource_type: str | None = None, *, overrides: bool = True
+    ) -> Iterator[tuple[SourceFile, Block]]:
+        """Managed resources, optionally of one type (``aws_lb``; ``aws_alb`` is separate);
+        ``overrides=False`` leaves out the blocks of override files (partial blocks that
+        Terraform merges into the resource of the same address)."""
         for f, block in self.blocks("resource"):
             labels = block.labels
             if len(labels) == 2 and (resource_type is None or labels[0] == resource_type):
-                yield f, block
+                if overrides or not is_override_file(f.path):
+                    yield f, block
+
+    def overrides(self, address: str) -> list[tuple[SourceFile, Block]]:
+        """The blocks of override files (``override.tf``, ``*_override.tf``) for resource ``address``."""
+        rtype, _, name = address.partition(".")
+        return [
+            (f, block) for f, block in self.resources(rtype)
+            if is_override_file(f.path) and block.labels[1] == name
+        ]
 
     def resource(self, address: str) -> tuple[SourceFile, Block] | None:
         """The resource at ``type.name``."""
@@ -150,6 +167,17 @@ class Module:
                 stack.extend(k for k in node.children() if isinstance(k, Node))
         out.sort(key=lambda r: (r.file.path, r.expression.start))
         return out
+
+
+def is_override_file(path: str) -> bool:
+    """``override.tf`` / ``*_override.tf`` (and their ``.tf.json`` forms): Terraform merges
+    their blocks into the blocks of the same address in the other files."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    for suffix in (".tf", ".tf.json"):
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            return stem == "override" or stem.endswith("_override")
+    return False
 
 
 _TRAVERSAL_TYPES = frozenset({"Variable", "GetAttr", "Index", "LegacyIndex", "AttrSplat", "FullSplat"})

@@ -5,29 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..findings import Applicability, Finding, Severity
-from ..layout.realign import realign
+from ..editor import EditError
+from ..findings import Applicability, Finding, Fix, Severity
 from ..model.evaluate import Scope, Unknown
 from ..model.module import SourceFile
-from ..syntax.edits import Edit, apply_edits, full_span, indentation_of
-from ..syntax.nodes import (
-    Attribute, Block, Body, EmptyLine, Expression, GetAttr, Interpolation, Node, Parens, QuotedTemplate, Variable,
-    traversal_parts,
-)
+from ..syntax.nodes import Block, Body, Expression, Interpolation, Node, Parens, QuotedTemplate
 from .base import FixAvailability, Rule, RuleContext
 
-__all__ = ["DuplicateTargetTrackingPolicy"]
-
-_TYPE = "aws_appautoscaling_policy"
-_CONFIG = "target_tracking_scaling_policy_configuration"
-_PREDEFINED = "predefined_metric_specification"
-_CUSTOMIZED = "customized_metric_specification"
-_COOLDOWNS = ("scale_in_cooldown", "scale_out_cooldown")
-# Meta-arguments and arguments that, with the three below, say which scalable target a policy is on.
-_TARGET_ATTRIBUTES = ("service_namespace", "resource_id", "scalable_dimension")
-_PLACEMENT_ATTRIBUTES = ("for_each", "count", "provider", "region")
-# Blocks a reference to a resource address may sit in that must not be rewritten blindly.
-_ADDRESS_BLOCKS = ("moved", "import", "removed")
+__all__ = ["DuplicateTargetTrackingPolicy", "read_policy", "NO_METRIC", "POLICY_TYPE"]
 
 
 class DuplicateTargetTrackingPolicy(Rule):
@@ -121,8 +106,8 @@ class DuplicateTargetTrackingPolicy(Rule):
     defaults and tfvars), removes the others with their leading comments, and rewrites every
     reference to a removed policy anywhere in the module (`alarm_actions`, outputs, `depends_on`)
     to the kept one. A `scale_in_cooldown` / `scale_out_cooldown` the kept policy lacks is carried
-    over from the removed ones when they agree on it; when both set it differently the kept
-    policy's value stays and a note says so. Other settings of the removed policies
+    over from the removed ones when they agree on it (with their comments); when both set it
+    differently the kept policy's value stays and a note says so. Other settings of the removed policies
     (`disable_scale_in`, their names) are dropped.
 
     Keeping the higher target is what the usual "scale up at the high threshold" intent asks for
@@ -136,6 +121,18 @@ class DuplicateTargetTrackingPolicy(Rule):
     winner per instance), the suggested edit keeps the first declared policy and is display-only.
     When a removed policy is named in a `moved`, `import` or `removed` block, or in the kept
     policy itself, no fix is offered.
+
+    The removal sees the whole module (every `.tf` file of the directory, whatever was named on
+    the command line or excluded), and is offered only when it is provably complete: no fix when
+    a file of the module could not be read (a syntax error), when a `.tf.json` file names a
+    removed policy (those are not rewritten), or when an override file (`override.tf`,
+    `*_override.tf`) overrides a policy of the group; a display-only fix, with the file named,
+    when a reference to rewrite is in a file the run does not write (a file named alone, as
+    pre-commit does, or one excluded by the configuration). A reference that would become a
+    second copy of the kept policy's reference in one list (`alarm_actions = [high.arn,
+    low.arn]`) is removed from the list instead. A file that held only removed policies is left
+    empty (comments outside the policies stay), not deleted: `--write` never deletes files, and
+    an empty `.tf` file is valid; delete it by hand.
 
     ## References
     - Application Auto Scaling User Guide, "Target tracking scaling policies": several
@@ -157,68 +154,59 @@ class DuplicateTargetTrackingPolicy(Rule):
     name = "duplicate-target-tracking-policy"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.ERROR
+    messages = {
+        "duplicate": (
+            "{address} tracks metric {metric} on the same scalable target as {kept}; "
+            "AWS allows only one TargetTrackingScaling policy per metric"
+        ),
+    }
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         groups: dict[tuple, list[_Policy]] = {}
-        for file, block in ctx.module.resources(_TYPE):
-            policy = _read_policy(ctx, file, block)
-            if policy is not None:
+        for file, block in ctx.module.resources(POLICY_TYPE, overrides=False):
+            policy = read_policy(ctx, file, block)
+            if policy is not None and policy.key is not None:
                 groups.setdefault(policy.key, []).append(policy)
         for policies in groups.values():
             if len(policies) >= 2:
                 yield from self._report(ctx, policies)
 
-    # ---- one group of clashing policies ---------------------------------------------------
     def _report(self, ctx: RuleContext, policies: list["_Policy"]) -> Iterable[Finding]:
         kept, known = _choose_kept(policies)
         removed = [p for p in policies if p is not kept]
-        notes: list[str] = [
-            "target_value: " + ", ".join(f"{p.address} = {p.target_text}" for p in policies)
-        ]
+        notes = ["target_value: " + ", ".join(f"{p.address} = {p.target_text}" for p in policies)]
         if not known:
-            notes.append(
-                "the target values cannot be compared statically; the suggestion keeps the first "
-                "declared policy"
-            )
-        fix_edits, fix_notes, blocker, carried = _fix_edits(ctx, kept, removed)
-        notes.extend(fix_notes)
-        fix = None
-        if blocker is not None:
-            notes.append(f"no fix: {blocker}")
-        else:
-            names = [p.address for p in removed]
-            removed_names = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            why = "the higher target value" if known else "the first declared; choose the one to keep"
-            title = (
-                f"Keep {kept.address} ({why}); remove {removed_names}; "
-                f"point {'its' if len(removed) == 1 else 'their'} references to {kept.address}"
-            )
-            if carried:
-                title += f"; carry over {' and '.join(carried)}"
-            fix = self.fix(title, Applicability.UNSAFE if known else Applicability.DISPLAY_ONLY, *fix_edits)
+            notes.append("the target values cannot be compared statically; the suggestion keeps the first declared policy")
+        fix = _merge(ctx, kept, removed, known, notes)
         for policy in removed:
-            message = (
-                f"{policy.address} tracks metric {policy.metric_label} on the same scalable target "
-                f"as {kept.address}; AWS allows only one TargetTrackingScaling policy per metric"
-            )
+            message = self.message("duplicate", address=policy.address, metric=policy.metric_label, kept=kept.address)
             yield self.finding(policy.file, policy.block, message, fix=fix, notes=tuple(notes))
 
 
 # ---- reading a policy ----------------------------------------------------------------------
+
+POLICY_TYPE = "aws_appautoscaling_policy"
+TARGET_ATTRIBUTES = ("service_namespace", "resource_id", "scalable_dimension")  # which scalable target
+_CONFIG = "target_tracking_scaling_policy_configuration"
+_METRICS = ("predefined_metric_specification", "customized_metric_specification")
+_COOLDOWNS = ("scale_in_cooldown", "scale_out_cooldown")
+_PLACEMENT_ATTRIBUTES = ("for_each", "count", "provider", "region")  # with the three above: where it is
+_ADDRESS_BLOCKS = ("moved", "import", "removed")  # name addresses; not rewritten blindly
+NO_METRIC = ("no metric",)  # the metric key of a target-tracking policy with no metric specification
 
 
 @dataclass
 class _Policy:
     file: SourceFile
     block: Block
-    key: tuple  # the scalable target and the metric, normalized
+    key: tuple | None  # the scalable target and the metric, normalized; None: not comparable
     metric_label: str  # for the message
     config: Block  # target_tracking_scaling_policy_configuration
     targets: list[Any] = field(default_factory=list)  # target_value per instance (number or Unknown)
 
     @property
     def address(self) -> str:
-        return f"{_TYPE}.{self.block.labels[1]}"
+        return f"{POLICY_TYPE}.{self.block.labels[1]}"
 
     @property
     def target_text(self) -> str:
@@ -233,7 +221,6 @@ class _Policy:
             shown = str(int(value)) if float(value).is_integer() else repr(value)
             return shown if shown == source else f"{shown} ({source})"
         return source
-
 
 
 def _tokens_text(node: Node) -> str:
@@ -268,83 +255,75 @@ def _attribute_key(ctx: RuleContext, body: Body, name: str, evaluate: bool = Tru
     attribute = body.get_attribute(name)
     if attribute is None:
         return None
-    if not evaluate:
-        return ("text", _expression_text(attribute.value))
-    return _value_key(ctx, attribute.value)
+    return _value_key(ctx, attribute.value) if evaluate else ("text", _expression_text(attribute.value))
 
 
 def _body_key(body: Body) -> tuple:
     """A structural, order-insensitive form of a body (nested blocks such as dimensions are sets)."""
     attributes = tuple(sorted((a.key, _expression_text(a.value)) for a in body.attributes()))
-    blocks = tuple(sorted(
-        (b.type, b.labels, _body_key(b.body)) for b in body.blocks()
-    ))
-    return attributes, blocks
+    return attributes, tuple(sorted((b.type, b.labels, _body_key(b.body)) for b in body.blocks()))
 
 
 def _is_dynamic(body: Body, name: str) -> bool:
     return any(b.labels[:1] == (name,) for b in body.blocks("dynamic"))
 
 
-def _read_policy(ctx: RuleContext, file: SourceFile, block: Block) -> _Policy | None:
-    """The policy's target and metric, or None when it is not a target-tracking policy we can judge."""
+def read_policy(ctx: RuleContext, file: SourceFile, block: Block) -> "_Policy | None":
+    """A target-tracking policy's target and metric (``key``), or None when it is not a
+    target-tracking policy that can be judged. A policy without a metric specification has
+    the metric key :data:`NO_METRIC` (AWS011 reports it; two on one target clash here too)."""
     body = block.body
     policy_type = body.get_attribute("policy_type")
-    if policy_type is None:
+    if policy_type is None or ctx.evaluator.evaluate(policy_type.value) != "TargetTrackingScaling":
         return None  # the provider's default is StepScaling
-    if ctx.evaluator.evaluate(policy_type.value) != "TargetTrackingScaling":
-        return None
-    if _is_dynamic(body, _CONFIG):
-        return None
     configs = body.blocks(_CONFIG)
-    if len(configs) != 1:
+    if _is_dynamic(body, _CONFIG) or len(configs) != 1 or any(_is_dynamic(configs[0].body, m) for m in _METRICS):
         return None
-    config = configs[0]
-    if _is_dynamic(config.body, _PREDEFINED) or _is_dynamic(config.body, _CUSTOMIZED):
-        return None
-    predefined = config.body.blocks(_PREDEFINED)
-    customized = config.body.blocks(_CUSTOMIZED)
-    if len(predefined) + len(customized) != 1:
-        return None
-    if any(_attribute_key(ctx, body, name) is None for name in _TARGET_ATTRIBUTES):
-        return None
-    instances = ctx.evaluator.instances(block)
-    if instances == []:
+    if ctx.evaluator.instances(block) == []:
         return None  # no instance: nothing is created
-
-    if predefined:
-        spec = predefined[0].body
-        metric_type = spec.get_attribute("predefined_metric_type")
-        if metric_type is None:
-            return None
-        label = spec.get_attribute("resource_label")
-        label_key = None if label is None else _value_key(ctx, label.value)
-        if label_key == ("value", ""):
-            label_key = None
-        metric_key: tuple = ("predefined", _value_key(ctx, metric_type.value), label_key)
-        known = ctx.evaluator.evaluate(metric_type.value)
-        metric_label = known if isinstance(known, str) else metric_type.value.source
-        if label_key is not None:
-            metric_label += " (same resource_label)"
+    config = configs[0]
+    predefined, customized = (config.body.blocks(m) for m in _METRICS)
+    metric: tuple[tuple, str] | None
+    if len(predefined) + len(customized) > 1:
+        metric = None
+    elif predefined:
+        metric = _predefined_metric(ctx, predefined[0].body)
+    elif customized:
+        metric = _customized_metric(ctx, customized[0].body)
     else:
-        spec = customized[0].body
-        metric_key = ("customized", _body_key(spec))
-        names = [ctx.evaluator.evaluate(a.value) if a is not None else None
-                 for a in (spec.get_attribute("namespace"), spec.get_attribute("metric_name"))]
-        if all(isinstance(v, str) for v in names):
-            metric_label = f"{names[0]}/{names[1]} (customized)"
-        else:
-            metric_label = "(the same customized metric specification)"
-
-    target_key = tuple(_attribute_key(ctx, body, name) for name in _TARGET_ATTRIBUTES)
-    placement_key = tuple(_attribute_key(ctx, body, name, evaluate=False) for name in _PLACEMENT_ATTRIBUTES)
-    policy = _Policy(file, block, (target_key, placement_key, metric_key), metric_label, config)
-
+        metric = NO_METRIC, "(none: no metric specification)"
+    target_keys = tuple(_attribute_key(ctx, body, name) for name in TARGET_ATTRIBUTES)
+    key = None
+    if metric is not None and None not in target_keys:
+        placement = tuple(_attribute_key(ctx, body, name, evaluate=False) for name in _PLACEMENT_ATTRIBUTES)
+        key = (target_keys, placement, metric[0])
+    policy = _Policy(file, block, key, metric[1] if metric else "", config)
     target_value = config.body.get_attribute("target_value")
+    instances = ctx.evaluator.instances(block)
     for scope in instances if instances is not None else [Scope()]:
-        value = ctx.evaluator.evaluate(target_value.value, scope) if target_value is not None else Unknown()
-        policy.targets.append(value)
+        policy.targets.append(ctx.evaluator.evaluate(target_value.value, scope) if target_value else Unknown())
     return policy
+
+
+def _predefined_metric(ctx: RuleContext, spec: Body) -> tuple[tuple, str] | None:
+    metric_type = spec.get_attribute("predefined_metric_type")
+    if metric_type is None:
+        return None
+    label = spec.get_attribute("resource_label")
+    label_key = None if label is None else _value_key(ctx, label.value)
+    label_key = None if label_key == ("value", "") else label_key
+    known = ctx.evaluator.evaluate(metric_type.value)
+    text = known if isinstance(known, str) else metric_type.value.source
+    suffix = " (same resource_label)" if label_key is not None else ""
+    return ("predefined", _value_key(ctx, metric_type.value), label_key), text + suffix
+
+
+def _customized_metric(ctx: RuleContext, spec: Body) -> tuple[tuple, str]:
+    names = [ctx.evaluator.evaluate(a.value) if a is not None else None
+             for a in (spec.get_attribute("namespace"), spec.get_attribute("metric_name"))]
+    if all(isinstance(v, str) for v in names):
+        return ("customized", _body_key(spec)), f"{names[0]}/{names[1]} (customized)"
+    return ("customized", _body_key(spec)), "(the same customized metric specification)"
 
 
 def _is_number(value: Any) -> bool:
@@ -360,10 +339,7 @@ def _choose_kept(policies: list[_Policy]) -> tuple[_Policy, bool]:
     if len(counts) != 1 or not all(_is_number(v) for p in policies for v in p.targets):
         return policies[0], False
     for candidate in policies:
-        if all(
-            all(mine >= theirs for mine, theirs in zip(candidate.targets, other.targets))
-            for other in policies
-        ):
+        if all(all(mine >= theirs for mine, theirs in zip(candidate.targets, other.targets)) for other in policies):
             return candidate, True
     return policies[0], False
 
@@ -371,183 +347,102 @@ def _choose_kept(policies: list[_Policy]) -> tuple[_Policy, bool]:
 # ---- the fix -------------------------------------------------------------------------------
 
 
-def _fix_edits(
-    ctx: RuleContext, kept: _Policy, removed: list[_Policy]
-) -> tuple[list[tuple[str, Edit]], list[str], str | None, list[str]]:
-    """(edits, notes, the reason there is no fix or None, the attributes carried over)."""
-    edits: list[tuple[str, Edit]] = []
-    notes: list[str] = []
+def _merge(ctx: RuleContext, kept: _Policy, removed: list[_Policy], known: bool, notes: list[str]) -> Fix | None:
+    """Remove ``removed``, point their references at ``kept``, carry over the cooldowns;
+    None (with a note saying why) when that cannot be done completely."""
+    editor = ctx.editor(kept.file)
+    blocker = _address_blocker(ctx, kept, removed)
+    overridden = [(f, p) for p in [kept, *removed] for f, _b in ctx.module.overrides(p.address)]
+    if overridden:  # the merged resources are not what is judged here: shown, never applied
+        notes.append(f"{overridden[0][0].path} overrides {overridden[0][1].address}; the policies are judged as written")
+    try:
+        if blocker is None:
+            for file in dict.fromkeys(p.file.path for p in removed):
+                blocks = [p.block for p in removed if p.file.path == file]
+                editor.remove(*blocks, file=next(p.file for p in removed if p.file.path == file))
+            for policy in removed:
+                editor.rename_references(policy.address, kept.address, drop_duplicates=True)
+    except EditError as e:
+        blocker = str(e)
+    if blocker is not None:
+        notes.append(f"no fix: {blocker}")
+        return None
+    carried = _carry_cooldowns(editor, kept, removed, notes)
+    names = [p.address for p in removed]
+    removed_names = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    why = "the higher target value" if known else "the first declared; choose the one to keep"
+    title = (
+        f"Keep {kept.address} ({why}); remove {removed_names}; "
+        f"point {'its' if len(removed) == 1 else 'their'} references to {kept.address}"
+    )
+    if carried:
+        title += f"; carry over {' and '.join(carried)}"
+    return editor.fix(title, Applicability.UNSAFE if known and not overridden else Applicability.DISPLAY_ONLY)
 
-    # 1. Remove the duplicates, and the blank lines that would double up where they stood.
-    by_file: dict[str, tuple[SourceFile, list[Block]]] = {}
-    for policy in removed:
-        by_file.setdefault(policy.file.path, (policy.file, []))[1].append(policy.block)
-    for path, (file, blocks) in by_file.items():
-        edits.extend((path, e) for e in _removal_edits(file, blocks))
 
-    # 2. Point every reference to a removed policy at the kept one.
-    kept_name = kept.block.labels[1]
-    removed_spans = {(p.file.path, p.block) for p in removed}
+def _address_blocker(ctx: RuleContext, kept: _Policy, removed: list[_Policy]) -> str | None:
+    """A reference the rename must not touch: from the kept policy itself, or in a block
+    that names addresses (``moved``, ``import``, ``removed``)."""
     for policy in removed:
         for ref in ctx.module.references(policy.address):
-            if any(path == ref.file.path and _inside(ref.expression, block) for path, block in removed_spans):
+            if any(ref.file is p.file and _inside(ref.expression, p.block) for p in removed):
                 continue  # goes away with the removed block
-            container = _top_level_item(ref.file, ref.expression)
-            if container is kept.block:
-                return [], notes, f"{kept.address} itself refers to {policy.address} (line {ref.expression.line})", []
-            if isinstance(container, Block) and container.type in _ADDRESS_BLOCKS:
-                return [], notes, (
-                    f"{policy.address} is named in a {container.type} block at "
-                    f"{ref.file.path}:{container.type_token.line}; merge the policies by hand"
-                ), []
-            root, steps = traversal_parts(ref.expression)
-            if type(root) is not Variable or not steps or type(steps[0]) is not GetAttr:
-                return [], notes, f"cannot rewrite the reference at {ref.file.path}:{ref.expression.line}", []
-            name = steps[0].name  # type: ignore[attr-defined]
-            edits.append((ref.file.path, Edit(name.start_pos, name.end_pos, kept_name)))
+            if ref.file is kept.file and _inside(ref.expression, kept.block):
+                return f"{kept.address} itself refers to {policy.address} (line {ref.expression.line})"
+            for block in ref.file.tree.body.blocks():
+                if block.type in _ADDRESS_BLOCKS and _inside(ref.expression, block):
+                    return (
+                        f"{policy.address} is named in a {block.type} block at "
+                        f"{ref.file.path}:{block.type_token.line}; merge the policies by hand"
+                    )
+    return None
 
-    # 3. Carry over the cooldowns the kept policy lacks, with their comments.
-    with_comments: list[str] = []
-    plain: list[str] = []
+
+def _inside(node: Node, container: Node) -> bool:
+    return container.start <= node.start and node.end <= container.end
+
+
+def _carry_cooldowns(editor, kept: _Policy, removed: list[_Policy], notes: list[str]) -> list[str]:
+    """Add the cooldowns the kept policy lacks and the removed ones agree on, with their
+    comments, after its ``target_value``; the names carried over."""
+    lines: list[str] = []
     carried: list[str] = []
-    for attribute_name in _COOLDOWNS:
-        mine = kept.config.body.get_attribute(attribute_name)
-        theirs = [
-            (p, a) for p in removed if (a := p.config.body.get_attribute(attribute_name)) is not None
-        ]
+    for name in _COOLDOWNS:
+        mine = kept.config.body.get_attribute(name)
+        theirs = [(p, a) for p in removed if (a := p.config.body.get_attribute(name)) is not None]
         if not theirs:
             continue
         if mine is not None:
             if any(_expression_text(a.value) != _expression_text(mine.value) for _p, a in theirs):
-                notes.append(
-                    f"{attribute_name}: {kept.address} keeps {mine.value.source}; "
-                    + ", ".join(f"{p.address} had {a.value.source}" for p, a in theirs)
-                )
+                notes.append(f"{name}: {kept.address} keeps {mine.value.source}; "
+                             + ", ".join(f"{p.address} had {a.value.source}" for p, a in theirs))
             continue
-        values = {_expression_text(a.value) for _p, a in theirs}
         source = theirs[0][1].value.source
-        if len(values) != 1:
-            notes.append(
-                f"{attribute_name} not carried over: "
-                + ", ".join(f"{p.address} has {a.value.source}" for p, a in theirs)
-            )
+        if len({_expression_text(a.value) for _p, a in theirs}) != 1:
+            notes.append(f"{name} not carried over: " + ", ".join(f"{p.address} has {a.value.source}" for p, a in theirs))
         elif "\n" in source:
-            notes.append(f"{attribute_name} not carried over: its value spans several lines")
+            notes.append(f"{name} not carried over: its value spans several lines")
         else:
-            line = f"{attribute_name} = {source}"
-            plain.append(line)
             comments = [c for _p, a in theirs for c in _comments_of(a)]
-            leading = [c for c in comments if not c.startswith(" ")]
             trailing = [c.strip() for c in comments if c.startswith(" ")]
-            with_comments.extend(leading)
-            with_comments.append(line + (" " + " ".join(trailing) if len(trailing) == 1 else ""))
-            carried.append(attribute_name)
-    if carried:
-        candidate = _insertion(kept, edits, with_comments)
-        if candidate is not None and with_comments != plain and not _stays_fmt_clean(kept.file, candidate):
-            notes.append("the comments of the carried cooldowns were left out: they would break the layout")
-            candidate = _insertion(kept, edits, plain)
-        if candidate is None:
-            notes.append("the cooldowns could not be carried over: no target_value line to add them after")
-            carried = []
-        else:
-            edits = candidate
-
-    if _overlapping(edits):
-        return [], notes, "the edits of the fix would overlap", []
-    return edits, notes, None, carried
+            lines.extend(c for c in comments if not c.startswith(" "))
+            lines.append(f"{name} = {source}" + (" " + trailing[0] if len(trailing) == 1 else ""))
+            carried.append(name)
+    anchor = kept.config.body.get_attribute("target_value")
+    if not carried:
+        return []
+    if anchor is None or kept.config.is_one_line:
+        notes.append("the cooldowns could not be carried over: no target_value line to add them after")
+        return []
+    editor.insert_after(anchor, "\n".join(lines), file=kept.file)
+    return carried
 
 
-def _inside(node: Node, container: Node) -> bool:
-    start, end = full_span(container)
-    return start <= node.start and node.end <= end
-
-
-def _top_level_item(file: SourceFile, node: Node) -> Node | None:
-    for item in file.tree.body.items:
-        if type(item) is not EmptyLine and _inside(node, item):
-            return item
-    return None
-
-
-def _removal_edits(file: SourceFile, blocks: list[Block]) -> list[Edit]:
-    """Edits removing ``blocks`` (top-level items of ``file``) with the blank lines their removal doubles."""
-    items = file.tree.body.items
-    doomed = {i for i, item in enumerate(items) if any(item is b for b in blocks)}
-    survivors: list[int] = []
-    gap = False  # a removed item lies between the last survivor and here
-    for i, item in enumerate(items):
-        if i in doomed:
-            gap = True
-            continue
-        blank = type(item) is EmptyLine and item.comment is None
-        if blank and gap and (not survivors or _is_blank(items[survivors[-1]])):
-            doomed.add(i)  # would start the file, or follow another blank line
-            continue
-        survivors.append(i)
-        gap = False if not blank else gap
-    if gap and not file.tree.eof.prefix.strip():
-        # Removed at the end of the file: drop the blank lines left before it.
-        while survivors and _is_blank(items[survivors[-1]]):
-            doomed.add(survivors.pop())
-    spans = sorted(full_span(items[i]) for i in doomed)
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [Edit(start, end, "") for start, end in merged]
-
-
-def _is_blank(item: Node) -> bool:
-    return type(item) is EmptyLine and item.comment is None
-
-
-def _comments_of(attribute: Attribute) -> list[str]:
+def _comments_of(attribute) -> list[str]:
     """Its comment lines above (``# ...``) and its trailing comment (`` # ...``, with a leading space)."""
     out = [line.comment for line in attribute.leading_lines if line.comment]
     if attribute.newline is not None and attribute.newline.prefix.strip():
         trailing = attribute.newline.prefix.strip()
         if "\n" not in trailing and not trailing.startswith("/*"):
             out.append(" " + trailing)
-    return out  # type: ignore[return-value]
-
-
-def _insertion(kept: _Policy, edits: list[tuple[str, Edit]], lines: list[str]) -> list[tuple[str, Edit]] | None:
-    """``edits`` plus ``lines`` inserted after the kept policy's ``target_value`` line, indented like
-    it, the ``=`` run they land in re-aligned as terraform fmt would; None without such a line."""
-    anchor: Attribute | None = kept.config.body.get_attribute("target_value")
-    if anchor is None or anchor.newline is None or kept.config.is_one_line:
-        return None
-    file = kept.file
-    indent = indentation_of(anchor, file.text)
-    newline = file.tree.newline
-    at = anchor.newline.end_pos
-    insertion = Edit(at, at, "".join(indent + line + newline for line in lines))
-    return edits + [(file.path, e) for e in realign(file.text, file.tree, [insertion])]
-
-
-def _stays_fmt_clean(file: SourceFile, edits: list[tuple[str, Edit]]) -> bool:
-    """False when ``file`` is laid out as terraform fmt would and ``edits`` would break that."""
-    from ..layout import format_source
-
-    try:
-        if format_source(file.text) != file.text:
-            return True
-        after = apply_edits(file.text, [e for p, e in edits if p == file.path])
-        return format_source(after) == after
-    except Exception:  # noqa: BLE001 - an edit that does not even parse is caught by the fix loop
-        return False
-
-
-def _overlapping(edits: list[tuple[str, Edit]]) -> bool:
-    by_path: dict[str, list[Edit]] = {}
-    for path, edit in edits:
-        by_path.setdefault(path, []).append(edit)
-    for items in by_path.values():
-        items.sort(key=lambda e: (e.start, e.end))
-        for a, b in zip(items, items[1:]):
-            if b.start < a.end or (a.start == a.end == b.start == b.end):
-                return True
-    return False
+    return out

@@ -64,5 +64,5 @@ resource "aws_appautoscaling_policy" "memory" {
     }
   }
 
-  depends_on = [aws_appautoscaling_policy.cpu_high, aws_appautoscaling_policy.cpu_high]
+  depends_on = [aws_appautoscaling_policy.cpu_high]
 }
