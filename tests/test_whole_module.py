@@ -56,3 +56,18 @@ def test_rename_skips_what_was_removed_and_drops_only_new_duplicates() -> None:
     )
     plain = _renamed({"main.tf": LB, "outputs.tf": outputs})
     assert 'value = [aws_lb.new.arn, aws_lb.new.arn]\n}\noutput "b"' in plain["outputs.tf"]
+
+
+@pytest.mark.parametrize("before, after", [
+    ("[]", "[x.y]"),
+    ("[a.b]", "[a.b, x.y]"),
+    ("[a.b, c.d,]", "[a.b, c.d, x.y]"),
+    ("[\n    a.b,\n  ]", "[\n    a.b,\n    x.y,\n  ]"),
+    ("[\n    a.b # why\n  ]", "[\n    a.b,\n    x.y, # why\n  ]"),
+])
+def test_append_element(before: str, after: str) -> None:
+    text = f'resource "r" "n" {{\n  depends_on = {before}\n}}\n'
+    module = Module.from_sources({"main.tf": text})
+    editor = Editor(module, module.files[0])
+    editor.append_element(module.files[0].tree.body.blocks()[0].body.get_attribute("depends_on").value, "x.y")
+    assert apply_edits(text, [e for _p, e in editor.edits]) == text.replace(before, after)

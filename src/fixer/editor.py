@@ -84,6 +84,26 @@ class Editor:
         """Rename an attribute in place (its value, comments and place stay)."""
         return self._add(file, rename_attribute(attribute, new_name))
 
+    def append_element(self, tuple_node: n.Tuple, source: str, *, file: "SourceFile | None" = None) -> "Editor":
+        """Add ``source`` as the last element of a list: ``[a]`` -> ``[a, b]``; in a list
+        written one element per line, on a line of its own with a trailing comma."""
+        items = tuple_node.items
+        if not items:
+            return self._add(file, Edit(tuple_node.open.end_pos, tuple_node.close.start_pos, source))
+        last = tuple_node.elements[-1]
+        trailing_comma = type(last) is n.Token
+        text = self._file(file).text
+        if "\n" not in text[tuple_node.open.end_pos : items[0].start]:
+            if trailing_comma:  # [a, b,] -> [a, b, c]
+                return self._add(file, Edit(last.start_pos, last.end_pos, ", " + source))
+            return self._add(file, Edit(items[-1].end, items[-1].end, ", " + source))
+        newline = "\r\n" if "\r\n" in text else "\n"
+        indent = text[text.rfind("\n", 0, items[-1].start) + 1 : items[-1].start]
+        if indent.strip():
+            raise EditError("the list's last element does not start its own line")
+        at = last.end_pos if trailing_comma else items[-1].end
+        return self._add(file, Edit(at, at, ("" if trailing_comma else ",") + newline + indent + source + ","))
+
     # ---- items: remove, insert, move ------------------------------------------------
     def remove(self, *items: Item, file: "SourceFile | None" = None) -> "Editor":
         """Remove attributes or blocks of one body with the comment lines above them and the
@@ -139,6 +159,7 @@ class Editor:
         (unreadable files, ``.tf.json``) is the fix loop's to guard (:mod:`fixer.fix_scope`).
         """
         old_parts = old_prefix.split(".")
+        old_tokens, new_key = " . ".join(old_parts), " . ".join(new_prefix.split("."))
         renamed: dict[int, str] = {}  # id of a renamed expression -> its new text
         refs = []
         for ref in self.module.references(old_prefix):
@@ -149,9 +170,8 @@ class Editor:
                    for p, s, e in self._removed):
                 continue  # removed with its item
             first, last = names[0], names[len(old_parts) - 1]
-            text = ref.expression.source
-            cut, end = first.start_pos - ref.expression.start, last.end_pos - ref.expression.start
-            renamed[id(ref.expression)] = _significant(text[:cut] + new_prefix + text[end:])
+            old_key = n.significant_text(ref.expression)
+            renamed[id(ref.expression)] = new_key + old_key[len(old_tokens):]
             refs.append((ref, Edit(first.start_pos, last.end_pos, new_prefix)))
         dropped = _duplicate_elements(self.module, refs, renamed) if drop_duplicates else {}
         for ref, edit in refs:
@@ -206,16 +226,6 @@ def _dedented(item: Item, text: str) -> str:
     return "\n".join(x[indent:] for x in lines).strip("\n")
 
 
-def _significant(source: str) -> str:
-    """An expression's text without layout or comments, to compare two elements."""
-    from .syntax.lexer import tokenize
-
-    try:
-        return " ".join(t.value for t in tokenize(source) if t.type not in ("NL", "EOF"))
-    except Exception:  # noqa: BLE001 - not comparable: never equal to another element
-        return "\0" + source
-
-
 def _duplicate_elements(module: "Module", refs: list, renamed: dict[int, str]) -> dict[int, Edit]:
     """For renamed references that are list elements and, renamed, would equal another
     element of their list that was different before: the edit removing the element. Lists
@@ -232,7 +242,7 @@ def _duplicate_elements(module: "Module", refs: list, renamed: dict[int, str]) -
             for index, element in enumerate(elements):
                 if type(element) is n.Token:
                     continue
-                before = _significant(element.source)
+                before = n.significant_text(element)
                 if id(element) in renamed:
                     changed.append((index, before, renamed[id(element)]))
                 else:

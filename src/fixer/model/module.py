@@ -18,7 +18,7 @@ from typing import Any, Iterator
 from ..syntax.nodes import Attribute, Block, Document, Expression, Node, reference_name, traversal_parts
 from ..syntax.parser import parse
 
-__all__ = ["SourceFile", "Module", "Reference", "is_override_file"]
+__all__ = ["SourceFile", "Module", "Reference", "is_override_file", "traversals", "depends_on"]
 
 
 @dataclass
@@ -148,23 +148,9 @@ class Module:
         """
         out: list[Reference] = []
         for f in self.files:
-            stack: list[Node] = [f.tree]
-            while stack:
-                node = stack.pop()
-                if type(node).__name__ in _TRAVERSAL_TYPES:
-                    name = _traversal_text(node)  # type: ignore[arg-type]
-                    if name is not None and (
-                        name == prefix or name.startswith(prefix + ".") or name.startswith(prefix + "[")
-                    ):
-                        out.append(Reference(f, node, name))  # type: ignore[arg-type]
-                    # Descend only into what is not part of this chain: the root if it is
-                    # not a name, and the keys of index steps.
-                    root, steps = traversal_parts(node)  # type: ignore[arg-type]
-                    stack.extend(step.key for step in steps if type(step).__name__ == "Index")  # type: ignore[attr-defined]
-                    if type(root).__name__ != "Variable":
-                        stack.append(root)
-                    continue
-                stack.extend(k for k in node.children() if isinstance(k, Node))
+            for node, name in traversals(f.tree):
+                if name == prefix or name.startswith(prefix + ".") or name.startswith(prefix + "["):
+                    out.append(Reference(f, node, name))
         out.sort(key=lambda r: (r.file.path, r.expression.start))
         return out
 
@@ -177,6 +163,45 @@ def is_override_file(path: str) -> bool:
         if name.endswith(suffix):
             stem = name[: -len(suffix)]
             return stem == "override" or stem.endswith("_override")
+    return False
+
+
+def traversals(root: Node) -> Iterator[tuple[Expression, str]]:
+    """Every traversal below ``root`` that starts with a name, with its dotted text
+    (``aws_lb.main.arn``, keys as ``[*]``); each once, as its outermost step; index
+    keys inside it are searched too."""
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if type(node).__name__ in _TRAVERSAL_TYPES:
+            name = _traversal_text(node)  # type: ignore[arg-type]
+            if name is not None:
+                yield node, name  # type: ignore[misc]
+            # Descend only into what is not part of this chain: the root if it is
+            # not a name, and the keys of index steps.
+            root_node, steps = traversal_parts(node)  # type: ignore[arg-type]
+            stack.extend(step.key for step in steps if type(step).__name__ == "Index")  # type: ignore[attr-defined]
+            if type(root_node).__name__ != "Variable":
+                stack.append(root_node)
+            continue
+        stack.extend(k for k in node.children() if isinstance(k, Node))
+
+
+def depends_on(module: "Module", node: Node, prefix: str) -> bool:
+    """Whether ``node`` refers to ``prefix`` (``aws_appautoscaling_target`` or
+    ``aws_lb.main``), directly or through locals: whether Terraform orders it after that."""
+    seen: set[str] = set()
+    stack = [node]
+    while stack:
+        for _expr, name in traversals(stack.pop()):
+            if name == prefix or name.startswith((prefix + ".", prefix + "[")):
+                return True
+            if name.startswith("local."):
+                local = name.split(".")[1].split("[")[0]
+                found = module.local(local) if local not in seen else None
+                seen.add(local)
+                if found is not None:
+                    stack.append(found[1].value)
     return False
 
 

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..editor import EditError
+from ..facts.appautoscaling import POLICY_TYPE, TARGET_KEYS
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.evaluate import Scope, Unknown
 from ..model.module import SourceFile
-from ..syntax.nodes import Block, Body, Expression, Interpolation, Node, Parens, QuotedTemplate
+from ..syntax.nodes import Block, Body, Expression, Node, significant_text, unwrapped
 from .base import FixAvailability, Rule, RuleContext
 
-__all__ = ["DuplicateTargetTrackingPolicy", "read_policy", "NO_METRIC", "POLICY_TYPE"]
+__all__ = ["DuplicateTargetTrackingPolicy", "read_policy", "NO_METRIC"]
 
 
 class DuplicateTargetTrackingPolicy(Rule):
@@ -185,8 +186,6 @@ class DuplicateTargetTrackingPolicy(Rule):
 
 # ---- reading a policy ----------------------------------------------------------------------
 
-POLICY_TYPE = "aws_appautoscaling_policy"
-TARGET_ATTRIBUTES = ("service_namespace", "resource_id", "scalable_dimension")  # which scalable target
 _CONFIG = "target_tracking_scaling_policy_configuration"
 _METRICS = ("predefined_metric_specification", "customized_metric_specification")
 _COOLDOWNS = ("scale_in_cooldown", "scale_out_cooldown")
@@ -223,24 +222,8 @@ class _Policy:
         return source
 
 
-def _tokens_text(node: Node) -> str:
-    """The node's significant tokens, space-separated: layout, comments and line endings ignored."""
-    return " ".join(t.value.replace("\r\n", "\n") for t in node.tokens() if t.type != "NL")
-
-
-def _unwrap(expr: Expression) -> Expression:
-    """``(x)`` and ``"${x}"`` stand for ``x``."""
-    while True:
-        if type(expr) is Parens:
-            expr = expr.expression
-        elif type(expr) is QuotedTemplate and len(expr.parts) == 1 and type(expr.parts[0]) is Interpolation:
-            expr = expr.parts[0].expression
-        else:
-            return expr
-
-
 def _expression_text(expr: Expression) -> str:
-    return _tokens_text(_unwrap(expr))
+    return significant_text(unwrapped(expr))
 
 
 def _value_key(ctx: RuleContext, expr: Expression) -> tuple:
@@ -292,7 +275,7 @@ def read_policy(ctx: RuleContext, file: SourceFile, block: Block) -> "_Policy | 
         metric = _customized_metric(ctx, customized[0].body)
     else:
         metric = NO_METRIC, "(none: no metric specification)"
-    target_keys = tuple(_attribute_key(ctx, body, name) for name in TARGET_ATTRIBUTES)
+    target_keys = tuple(_attribute_key(ctx, body, name) for name in TARGET_KEYS)
     key = None
     if metric is not None and None not in target_keys:
         placement = tuple(_attribute_key(ctx, body, name, evaluate=False) for name in _PLACEMENT_ATTRIBUTES)

@@ -689,6 +689,23 @@ class FullSplat(Expression):
     close: Token  # RBRACK
 
 
+def significant_text(node: Node) -> str:
+    """The node's significant tokens, space-separated: layout, comments and line endings
+    ignored, so that two spellings of one expression compare equal."""
+    return " ".join(t.value.replace("\r\n", "\n") for t in node.tokens() if t.type != "NL")
+
+
+def unwrapped(expr: Expression) -> Expression:
+    """The expression ``(x)`` and ``"${x}"`` stand for: ``x``."""
+    while True:
+        if type(expr) is Parens:
+            expr = expr.expression
+        elif type(expr) is QuotedTemplate and len(expr.parts) == 1 and type(expr.parts[0]) is Interpolation:
+            expr = expr.parts[0].expression
+        else:
+            return expr
+
+
 def traversal_parts(expr: Expression) -> tuple[Expression, list[Expression]]:
     """Split ``a.b[0].c`` into its root (``a``) and its steps, outermost last."""
     steps: list[Expression] = []
