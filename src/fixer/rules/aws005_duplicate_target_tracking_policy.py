@@ -13,7 +13,7 @@ from ..model.module import SourceFile
 from ..syntax.nodes import Block, Body, Expression, Node, significant_text, unwrapped
 from .base import FixAvailability, Rule, RuleContext
 
-__all__ = ["DuplicateTargetTrackingPolicy", "read_policy", "NO_METRIC"]
+__all__ = ["DuplicateTargetTrackingPolicy"]
 
 
 class DuplicateTargetTrackingPolicy(Rule):
@@ -27,6 +27,10 @@ class DuplicateTargetTrackingPolicy(Rule):
     `customized_metric_specification`. Expressions are compared by their tokens (layout and
     comments do not matter) or, where the values are known statically (literals, variable
     defaults, tfvars), by value. Every policy but one is reported.
+
+    Two target-tracking policies with no metric specification on one target count as tracking
+    the same (missing) metric: the common variant where both are meant as alarm actions. AWS011
+    reports the missing metric of each; the fix here is then display-only.
 
     Policies on different metrics (CPU and memory, or `ALBRequestCountPerTarget` on different
     target groups), step-scaling policies, policies on different targets or with a different
@@ -178,7 +182,10 @@ class DuplicateTargetTrackingPolicy(Rule):
         notes = ["target_value: " + ", ".join(f"{p.address} = {p.target_text}" for p in policies)]
         if not known:
             notes.append("the target values cannot be compared statically; the suggestion keeps the first declared policy")
-        fix = _merge(ctx, kept, removed, known, notes)
+        metricless = kept.key is not None and kept.key[2] == NO_METRIC
+        if metricless:
+            notes.append("the policies track no metric (AWS011): the merged policy still needs one, so the fix is shown only")
+        fix = _merge(ctx, kept, removed, known, notes, applicable=known and not metricless)
         for policy in removed:
             message = self.message("duplicate", address=policy.address, metric=policy.metric_label, kept=kept.address)
             yield self.finding(policy.file, policy.block, message, fix=fix, notes=tuple(notes))
@@ -330,7 +337,9 @@ def _choose_kept(policies: list[_Policy]) -> tuple[_Policy, bool]:
 # ---- the fix -------------------------------------------------------------------------------
 
 
-def _merge(ctx: RuleContext, kept: _Policy, removed: list[_Policy], known: bool, notes: list[str]) -> Fix | None:
+def _merge(
+    ctx: RuleContext, kept: _Policy, removed: list[_Policy], known: bool, notes: list[str], *, applicable: bool
+) -> Fix | None:
     """Remove ``removed``, point their references at ``kept``, carry over the cooldowns;
     None (with a note saying why) when that cannot be done completely."""
     editor = ctx.editor(kept.file)
@@ -360,7 +369,7 @@ def _merge(ctx: RuleContext, kept: _Policy, removed: list[_Policy], known: bool,
     )
     if carried:
         title += f"; carry over {' and '.join(carried)}"
-    return editor.fix(title, Applicability.UNSAFE if known and not overridden else Applicability.DISPLAY_ONLY)
+    return editor.fix(title, Applicability.UNSAFE if applicable and not overridden else Applicability.DISPLAY_ONLY)
 
 
 def _address_blocker(ctx: RuleContext, kept: _Policy, removed: list[_Policy]) -> str | None:
