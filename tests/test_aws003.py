@@ -10,7 +10,8 @@ import fixer
 from fixer.findings import Applicability, Severity
 from fixer.fixes import fix_module
 from fixer.rules import rule_by_code, select_rules
-from fixer.rules.aws003_dynamic_single_block import SINGLE_CHILDREN, DynamicSingleBlock
+from fixer.facts.appmesh_blocks import SINGLE_CHILDREN
+from fixer.rules.aws003_dynamic_single_block import DynamicSingleBlock
 
 RULES = select_rules(["AWS003"])
 
@@ -489,3 +490,23 @@ def test_one_failing_instance_is_an_error_even_if_others_are_unknown() -> None:
     (finding,) = result.findings
     assert finding.severity is Severity.ERROR
     assert "(each.key = known)" in finding.message
+
+
+def test_count_zero_is_still_checked_as_validate_does() -> None:
+    """terraform validate checks the nested blocks of every resource block, whatever its count:
+    a resource with count = 0 is judged as one instance whose count.index is unknown."""
+    two = node('''
+        backend {
+          dynamic "virtual_service" {
+            for_each = ["a", "b"]
+            content {
+              virtual_service_name = virtual_service.value
+            }
+          }
+        }
+    ''').replace('  name      = "x"\n', '  count     = 0\n  name      = "x"\n')
+    _, result = run(two)
+    assert [f.severity for f in result.findings] == [Severity.ERROR]
+    by_index = two.replace('["a", "b"]', '[for i in range(count.index) : i]')
+    _, unknown = run(by_index)
+    assert [f.severity for f in unknown.findings] == [Severity.WARNING]

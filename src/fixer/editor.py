@@ -17,7 +17,7 @@ cannot be done cleanly raises :class:`EditError`; catch it to offer no fix.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Callable, Union
 
 from .findings import Applicability, Fix
 from .syntax import nodes as n
@@ -32,6 +32,8 @@ from .syntax.edits import (
     rename_attribute,
     replace_expression,
 )
+from .syntax.restructure import lift_dynamic, split_block
+from .syntax.scopes import references_to
 
 if TYPE_CHECKING:
     from .model.module import Module, SourceFile
@@ -147,6 +149,29 @@ class Editor:
         self.remove(item, file=file)
         return self.insert_after(block, source, blank_line=isinstance(item, n.Block), file=file)
 
+    # ---- block rewrites -------------------------------------------------------------
+    def lift_dynamic(
+        self, parent: n.Block, dynamic: n.Block, *, iterator: str | None = None, file: "SourceFile | None" = None
+    ) -> "Editor":
+        """Move a ``dynamic`` block's iteration up to the block holding it:
+        ``parent { dynamic "child" { for_each; content { BODY } } }`` becomes
+        ``dynamic "parent" { for_each; content { child { BODY } } }``, BODY untouched;
+        ``iterator`` adds ``iterator = <name>`` (see :func:`fixer.syntax.restructure.lift_dynamic`)."""
+        target = self._file(file)
+        return self._guarded(file, lambda: lift_dynamic(parent, dynamic, target.text, target.tree.newline, iterator))
+
+    def split_block(self, parent: n.Block, children: list[n.Block], *, file: "SourceFile | None" = None) -> "Editor":
+        """``parent { child {A} child {B} }`` becomes ``parent { child {A} } parent { child {B} }``."""
+        target = self._file(file)
+        return self._guarded(file, lambda: split_block(parent, children, target.text, target.tree.newline))
+
+    def rename_local(self, node: n.Node, old: str, new: str, *, file: "SourceFile | None" = None) -> "Editor":
+        """Rename the references to the local name ``old`` (a ``dynamic`` iterator, a ``for``
+        variable) below ``node`` to ``new``, except where an inner binding shadows it."""
+        for token in references_to(node, old):
+            self._add(file, Edit(token.start_pos, token.end_pos, new))
+        return self
+
     # ---- across the module ----------------------------------------------------------
     def rename_references(self, old_prefix: str, new_prefix: str, *, drop_duplicates: bool = False) -> "Editor":
         """hclwrite's ``RenameVariablePrefix`` over every file of the module:
@@ -202,6 +227,16 @@ class Editor:
 
     def _add(self, file: "SourceFile | None", edit: Edit) -> "Editor":
         self.edits.append((self._file(file).path, edit))
+        return self
+
+    def _guarded(self, file: "SourceFile | None", build: "Callable[[], list[Edit]]") -> "Editor":
+        """Add the edits ``build`` returns; its ``ValueError`` (the reason) becomes an :class:`EditError`."""
+        try:
+            edits = build()
+        except ValueError as e:
+            raise EditError(str(e)) from None
+        for edit in edits:
+            self._add(file, edit)
         return self
 
     def _add_raw_line(self, block: n.Block, source: str, file: "SourceFile | None") -> "Editor":

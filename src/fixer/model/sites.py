@@ -136,7 +136,10 @@ class Site:
     resource: n.Block  # the ``resource "type" "name"`` block
     attribute: n.Attribute | None = None  # the attribute matched (attribute targets)
     block: n.Block | None = None  # the nested block matched (block targets)
-    dynamic: n.Block | None = None  # the ``dynamic`` block whose content ``block`` is
+    dynamic: n.Block | None = None  # the ``dynamic`` block whose ``content`` is ``block``, if so
+    # Block types from the resource body down to ``block``: ("spec", "backend"); a
+    # ``dynamic "x"`` block and its ``content`` count as one "x".
+    path: tuple[str, ...] = ()
     evaluator: "Evaluator | None" = field(default=None, repr=False, compare=False)
 
     @property
@@ -238,26 +241,30 @@ def find_sites(module: "Module", evaluator: "Evaluator", targets: Iterable[Targe
                 if attribute is not None:
                     yield Site(file, resource, attribute=attribute, evaluator=evaluator)
             if target.blocks:
-                for block, dynamic in _nested(resource.body, target.blocks):
-                    yield Site(file, resource, block=block, dynamic=dynamic, evaluator=evaluator)
+                for block, dynamic, path in _nested(resource.body, target.blocks):
+                    yield Site(file, resource, block=block, dynamic=dynamic, path=path, evaluator=evaluator)
 
 
-def _nested(body: n.Body, types: tuple[str, ...]) -> Iterator[tuple[n.Block, n.Block | None]]:
-    """Blocks of ``types`` at any depth of ``body``, and the ``content`` of dynamic ones."""
-    stack: list[tuple[n.Body, n.Block | None]] = [(body, None)]
+def _nested(
+    body: n.Body, types: tuple[str, ...]
+) -> Iterator[tuple[n.Block, n.Block | None, tuple[str, ...]]]:
+    """Blocks of ``types`` at any depth of ``body``, and the ``content`` of dynamic ones
+    (with the ``dynamic`` block), each with its path of block types."""
+    stack: list[tuple[n.Body, tuple[str, ...]]] = [(body, ())]
     while stack:
-        current, dynamic = stack.pop(0)
+        current, path = stack.pop(0)
         for block in current.blocks():
-            if block.type == "dynamic" and block.labels and block.labels[0] in types:
+            if block.type == "dynamic" and len(block.labels) == 1:
+                here = path + block.labels
                 for content in block.body.blocks("content"):
-                    yield content, block
-                    stack.append((content.body, block))
-            elif block.type in types:
-                yield block, dynamic
-                stack.append((block.body, dynamic))
-            else:
-                stack.append((block.body, dynamic))
-
+                    if block.labels[0] in types:
+                        yield content, block, here
+                    stack.append((content.body, here))
+                continue
+            here = path + (block.type,)
+            if block.type in types:
+                yield block, None, here
+            stack.append((block.body, here))
 
 
 @dataclass(frozen=True)

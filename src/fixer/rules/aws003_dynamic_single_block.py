@@ -2,56 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator
 
+from ..editor import EditError, Editor
+from ..facts.appmesh_blocks import SINGLE_CHILDREN, SingleChild
 from ..findings import Applicability, Finding, Fix, Severity
+from ..model.bounds import Size, largest_size
 from ..model.evaluate import Scope
-from ..model.module import SourceFile
 from ..syntax import nodes as n
-from ..syntax.edits import Edit, full_span
-from .base import FixAvailability, Rule, RuleContext
+from ..syntax.scopes import name_in_use
+from .base import FixAvailability, Rule, RuleContext, Site, Target
 
-__all__ = ["DynamicSingleBlock", "SINGLE_CHILDREN"]
+__all__ = ["DynamicSingleBlock"]
 
-
-@dataclass(frozen=True)
-class SingleChild:
-    """A block that may appear at most once in each of its parent blocks."""
-
-    resource: str  # resource type, e.g. "aws_appmesh_virtual_node"
-    path: tuple[str, ...]  # block types from the resource body down to the parent, e.g. ("spec", "backend")
-    child: str  # the MaxItems-1 block inside the parent, e.g. "virtual_service"
-    parent_repeats: bool  # the parent itself may repeat, so one parent per child is possible
-    wrapper: bool  # the parent holds nothing but the child (in the schema), and the child is required
-
-
-# From the AWS provider's schemas (internal/service/appmesh/*.go). Only children that are
-# MaxItems 1 are listed; a block that legitimately repeats (route action `weighted_target`,
-# MaxItems 10; match `header` / `metadata`, MaxItems 10) is never a child here.
-SINGLE_CHILDREN: tuple[SingleChild, ...] = (
-    # virtual_node.go: spec.backend is a TypeSet (MaxItems 50) whose only field is
-    # virtual_service (TypeList, Required, MaxItems 1).
-    SingleChild("aws_appmesh_virtual_node", ("spec", "backend"), "virtual_service", True, True),
-    # virtual_node.go: spec.listener is a TypeList with no MaxItems; these are MaxItems 1 in it.
-    *(
-        SingleChild("aws_appmesh_virtual_node", ("spec", "listener"), child, True, False)
-        for child in ("port_mapping", "health_check", "connection_pool", "outlier_detection", "timeout", "tls")
-    ),
-    # virtual_gateway.go: spec.listener is a TypeList (Required, MinItems 1, no MaxItems).
-    *(
-        SingleChild("aws_appmesh_virtual_gateway", ("spec", "listener"), child, True, False)
-        for child in ("port_mapping", "health_check", "connection_pool", "tls")
-    ),
-    # route.go: match.header (http_route, http2_route) and grpc_route match.metadata are
-    # TypeSets (MaxItems 10); the `match` inside each is MaxItems 1.
-    SingleChild("aws_appmesh_route", ("spec", "http_route", "match", "header"), "match", True, False),
-    SingleChild("aws_appmesh_route", ("spec", "http2_route", "match", "header"), "match", True, False),
-    SingleChild("aws_appmesh_route", ("spec", "grpc_route", "match", "metadata"), "match", True, False),
-    # virtual_router.go: spec.listener is MaxItems 1, and so is its port_mapping: no parent
-    # to repeat, so this is reported without a fix.
-    SingleChild("aws_appmesh_virtual_router", ("spec", "listener"), "port_mapping", False, False),
-)
+_PARENTS: dict[str, tuple[str, ...]] = {}  # resource type -> the block types that are parents in the table
+for _entry in SINGLE_CHILDREN:
+    _PARENTS[_entry.resource] = tuple(dict.fromkeys(_PARENTS.get(_entry.resource, ()) + (_entry.path[-1],)))
 
 
 class DynamicSingleBlock(Rule):
@@ -71,6 +37,10 @@ class DynamicSingleBlock(Rule):
     one element such as ``var.x == null ? [] : [var.x]``, ``try([...], [])`` or
     ``var.object[*]``. When the number of elements cannot be bounded, the finding is a
     warning; when some instance certainly has two or more, an error.
+
+    The count of nested blocks is checked by ``terraform validate`` for every resource
+    block, whatever its ``count``: a resource with ``count = 0`` (no instance) is still
+    checked, as one instance whose ``count.index`` is unknown.
 
     ## Why is this bad?
 
@@ -165,415 +135,81 @@ class DynamicSingleBlock(Rule):
     name = "dynamic-single-block"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.ERROR
+    targets = tuple(Target(resource, blocks=parents) for resource, parents in _PARENTS.items())
+    messages = {
+        "unbounded": 'dynamic "{child}" repeats a block that may appear only once in each {parent}; '
+        "it fails whenever for_each has more than one element",
+        "too-many": 'dynamic "{child}" makes {count} {child} blocks in one {parent}{at}{besides}; '
+        "no more than 1 is allowed",
+        "written": "{parent} holds {count} {child} blocks; no more than 1 is allowed",
+    }
 
-    def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        for file, resource in ctx.module.resources():
-            entries = [e for e in SINGLE_CHILDREN if e.resource == resource.labels[0]]
-            if not entries:
-                continue
-            scopes = ctx.evaluator.instances(resource)
-            for entry in entries:
-                for parent, literal in _parents(resource.body, entry.path):
-                    yield from self._check_parent(ctx, file, entry, parent, literal, scopes)
+    def visit(self, site: Site, ctx: RuleContext) -> Iterable[Finding]:
+        for entry in SINGLE_CHILDREN:
+            if entry.resource == site.resource_type and entry.path == site.path:
+                yield from self._check_parent(site, ctx, entry)
 
-    # ---- one parent block ----------------------------------------------------------------
-    def _check_parent(
-        self, ctx: RuleContext, file: SourceFile, entry: SingleChild, parent: n.Block,
-        literal: bool, scopes: list[Scope] | None,
-    ) -> Iterator[Finding]:
-        body = parent.body
-        dynamics = [b for b in body.blocks("dynamic") if b.labels == (entry.child,)]
-        children = body.blocks(entry.child)
-        where = _parent_name(entry)
-        if dynamics:
-            for dynamic in dynamics:
-                count, exact, instance = _largest_count(ctx, dynamic, scopes)
-                if count is not None and count + len(children) <= 1:
-                    continue  # provably at most one block: valid
-                if not literal:
-                    fix: Fix | str = f'the {where} is itself made by a dynamic "{where}" block'
-                elif len(dynamics) > 1 or children:
-                    fix = f"the {where} holds other {entry.child} blocks too"
-                else:
-                    fix = self._dynamic_fix(file, entry, parent, dynamic)
-                if count is None or not exact:
-                    message = (
-                        f'dynamic "{entry.child}" repeats a block that may appear only once in each '
-                        f"{where}; it fails whenever for_each has more than one element"
-                    )
-                    severity = Severity.WARNING
-                else:
-                    at = f" ({instance})" if instance else ""
-                    besides = f", besides {len(children)} written out" if children else ""
-                    message = (
-                        f'dynamic "{entry.child}" makes {count} {entry.child} blocks in one {where}{at}{besides}; '
-                        f"no more than 1 is allowed"
-                    )
-                    severity = Severity.ERROR
-                yield self._block_finding(file, dynamic, message, fix, severity)
-            return
-        if len(children) >= 2:
-            if literal:
-                fix = self._split_fix(file, entry, parent, children)
+    def _check_parent(self, site: Site, ctx: RuleContext, entry: SingleChild) -> Iterator[Finding]:
+        parent, child, where = site.block, entry.child, entry.path[-1]
+        assert parent is not None
+        dynamics = [b for b in parent.body.blocks("dynamic") if b.labels == (child,)]
+        children = parent.body.blocks(child)
+        generated = f'the {where} is itself made by a dynamic "{where}" block' if site.dynamic else None
+        # terraform validate checks every resource block: with count = 0, one unknown instance.
+        scopes = [instance.scope for instance in site.instances()] or [Scope()]
+        for dynamic in dynamics:
+            for_each = dynamic.body.get_attribute("for_each")
+            size = largest_size(ctx.evaluator, for_each.value, scopes) if for_each else Size(None, False)
+            if size.count is not None and size.count + len(children) <= 1:
+                continue  # provably at most one block: valid
+            if generated or len(dynamics) > 1 or children:
+                fix, notes = None, (f"no automatic fix: {generated or f'the {where} holds other {child} blocks too'}",)
             else:
-                fix = f'the {where} is itself made by a dynamic "{where}" block'
-            yield self._block_finding(
-                file, children[1],
-                f"{where} holds {len(children)} {entry.child} blocks; no more than 1 is allowed",
-                fix, Severity.ERROR,
+                fix, notes = self._fix(
+                    site, ctx, entry, f'Repeat the {where} block with dynamic "{where}", one {child} in each',
+                    lambda editor: _lift(editor, parent, dynamic, child, where),
+                )
+            fields = dict(child=child, parent=where, fix=fix, notes=notes, node=dynamic)
+            if size.count is None or not size.exact:
+                yield self.report(site, "unbounded", severity=Severity.WARNING, **fields)
+            else:
+                at = f" ({size.where})" if size.where else ""
+                besides = f", besides {len(children)} written out" if children else ""
+                yield self.report(site, "too-many", count=size.count, at=at, besides=besides, **fields)
+        if dynamics or len(children) < 2:
+            return
+        if generated:
+            fix, notes = None, (f"no automatic fix: {generated}",)
+        else:
+            fix, notes = self._fix(
+                site, ctx, entry, f"Split into one {where} block per {child}",
+                lambda editor: editor.split_block(parent, children),
             )
+        yield self.report(
+            site, "written", node=children[1], parent=where, count=len(children), child=child, fix=fix, notes=notes
+        )
 
-    def _block_finding(
-        self, file: SourceFile, block: n.Block, message: str, fix: Fix | str, severity: Severity
-    ) -> Finding:
-        """A finding on the block, from its type keyword to its closing brace.
-
-        ``fix`` is the fix, or the reason there is none (shown as a note).
-        """
-        if isinstance(fix, str):
-            return self.finding(file, block, message, severity=severity, notes=(f"no automatic fix: {fix}",))
-        return self.finding(file, block, message, fix=fix, severity=severity)
-
-    # ---- fixes -------------------------------------------------------------------------------
-    def _dynamic_fix(self, file: SourceFile, entry: SingleChild, parent: n.Block, dynamic: n.Block) -> Fix | str:
-        """``parent { dynamic "child" {...} }`` -> ``dynamic "parent" { ... content { child {...} } }``.
-
-        Returns the fix, or why there is none.
-        """
+    def _fix(
+        self, site: Site, ctx: RuleContext, entry: SingleChild, title: str, build: Callable[[Editor], Editor]
+    ) -> tuple[Fix | None, tuple[str, ...]]:
+        """The fix ``build`` makes (safe when the parent only wraps the child), or why there is none."""
         where = entry.path[-1]
         if not entry.parent_repeats:
-            return f"{entry.resource} accepts one {where}, so the {where} cannot be repeated instead"
-        text = file.text
-        newline = file.tree.newline
-        if parent.is_one_line or dynamic.is_one_line or parent.labels:
-            return "unusual block layout"
-        # The parent holds the dynamic block and nothing else but blank or comment lines.
-        if any(type(i) is not n.EmptyLine and i is not dynamic for i in parent.body.items):
-            return f"the {where} holds more than the dynamic block; repeating it would repeat that too"
-        items = dynamic.body.items
-        contents = [i for i in items if isinstance(i, n.Block) and i.type == "content"]
-        if len(contents) != 1:
-            return "the dynamic block has no single content block"
-        content = contents[0]
-        position = items.index(content)
-        for i, item in enumerate(items):
-            if item is content or type(item) is n.EmptyLine:
-                continue
-            if type(item) is not n.Attribute or item.key not in ("for_each", "iterator") or i > position:
-                return "the dynamic block holds more than for_each, iterator and content"
-            if any(type(node) is n.Heredoc for node in item.walk()):
-                return "a heredoc in for_each would change if its lines moved"
-        for_each = dynamic.body.get_attribute("for_each")
-        if for_each is None:
-            return "the dynamic block has no for_each"
-        # Layout: two spaces per level, the header lines free of inline comments.
-        indent = _indent(text, parent)
-        if _indent(text, dynamic) != indent + "  " or _indent(text, content) != indent + "    ":
-            return "the blocks are not indented two spaces per level"
-        if not _plain_header(dynamic):
-            return "a comment inside the dynamic block's header line"
-
-        edits: list[Edit] = []
-        parent_name = entry.path[-1]
-        edits.append(Edit(parent.type_token.start_pos, parent.type_token.end_pos, f'dynamic "{parent_name}"'))
-        # Drop the `dynamic "child" {` line; a comment at its end becomes a line of its own.
-        header_start = _line_start(text, dynamic.type_token.start_pos)
-        trailing = dynamic.open_newline.prefix.strip()  # type: ignore[union-attr]
-        keep = f"{indent}  {trailing}{newline}" if trailing else ""
-        edits.append(Edit(header_start, dynamic.open_newline.end_pos, keep))  # type: ignore[union-attr]
-        # for_each / iterator / comments and the content header move one level left.
-        first = dynamic.open_newline.end_pos  # type: ignore[union-attr]
-        edits.extend(_dedent(text, first, content.open_brace.start_pos))
-        # The content now holds the child block, which takes the content's old body.
-        inner = indent + "    "
-        if content.is_one_line:
-            edits.append(Edit(content.open_brace.end_pos, content.open_brace.end_pos, f"{newline}{inner}{entry.child} {{"))
-        else:
-            at = content.open_newline.end_pos  # type: ignore[union-attr]
-            edits.append(Edit(at, at, f"{inner}{entry.child} {{{newline}"))
-        # The iterator: renamed references, or an explicit `iterator` naming the old one.
-        if dynamic.body.get_attribute("iterator") is None:
-            refs = _iterator_refs(content.body, entry.child)
-            if _name_used(content.body, parent_name):
-                edits.append(_insert_iterator(text, for_each, indent, entry.child, newline))
-            else:
-                edits.extend(Edit(t.start_pos, t.end_pos, parent_name) for t in refs)
-        applicability = Applicability.SAFE if entry.wrapper else Applicability.UNSAFE
-        title = f'Repeat the {parent_name} block with dynamic "{parent_name}", one {entry.child} in each'
-        return self.fix(title, applicability, *((file.path, e) for e in edits))
-
-    def _split_fix(self, file: SourceFile, entry: SingleChild, parent: n.Block, children: list[n.Block]) -> Fix | str:
-        """``parent { child {A} child {B} }`` -> ``parent { child {A} } parent { child {B} }``."""
-        name = entry.path[-1]
-        if not entry.parent_repeats:
-            return f"{entry.resource} accepts one {name}, so the {name} cannot be repeated instead"
-        if parent.is_one_line or parent.labels:
-            return "unusual block layout"
-        if any(type(i) is not n.EmptyLine and not (isinstance(i, n.Block) and i.type == entry.child)
-               for i in parent.body.items):
-            return f"the {name} holds more than {entry.child} blocks; splitting it would need to copy that"
-        text = file.text
-        newline = file.tree.newline
-        indent = _indent(text, parent)
-        if any(_indent(text, c) != indent + "  " for c in children):
-            return "the blocks are not indented two spaces per level"
-        edits: list[Edit] = []
-        for previous, current in zip(children, children[1:]):
-            close_at = full_span(previous)[1]
-            open_at = full_span(current)[0]
-            if close_at == open_at:
-                edits.append(Edit(close_at, close_at, f"{indent}}}{newline}{indent}{name} {{{newline}"))
-                continue
-            edits.append(Edit(close_at, close_at, f"{indent}}}{newline}"))
-            edits.extend(_dedent(text, close_at, open_at))  # comment lines now between the blocks
-            edits.append(Edit(open_at, open_at, f"{indent}{name} {{{newline}"))
-        applicability = Applicability.SAFE if entry.wrapper else Applicability.UNSAFE
-        title = f"Split into one {name} block per {entry.child}"
-        return self.fix(title, applicability, *((file.path, e) for e in edits))
+            return None, (f"no automatic fix: {entry.resource} accepts one {where}, so the {where} cannot be repeated instead",)
+        try:
+            editor = build(ctx.editor(site))
+        except EditError as e:
+            return None, (f"no automatic fix: {e}",)
+        return editor.fix(title, Applicability.SAFE if entry.wrapper else Applicability.UNSAFE), ()
 
 
-# ---- helpers -----------------------------------------------------------------------------------
-
-
-def _parent_name(entry: SingleChild) -> str:
-    return entry.path[-1]
-
-
-def _parents(body: n.Body, path: tuple[str, ...]) -> Iterator[tuple[n.Block, bool]]:
-    """The parent blocks at ``path`` below ``body``: (block, written literally).
-
-    Intermediate levels may be literal blocks or ``dynamic`` blocks (their ``content``).
-    A parent generated by ``dynamic "<parent>"`` is yielded as its ``content`` block,
-    with ``literal`` False.
-    """
-    head, rest = path[0], path[1:]
-    literal_blocks = body.blocks(head)
-    generated = [
-        c for d in body.blocks("dynamic") if d.labels == (head,) for c in d.body.blocks("content")
-    ]
-    if not rest:
-        for block in literal_blocks:
-            yield block, True
-        for block in generated:
-            yield block, False
-        return
-    for block in literal_blocks + generated:
-        yield from _parents(block.body, rest)
-
-
-def _largest_count(
-    ctx: RuleContext, dynamic: n.Block, scopes: list[Scope] | None
-) -> tuple[int | None, bool, str]:
-    """(most elements ``for_each`` can have over the instances, whether that is exact, where).
-
-    A known value counts exactly; an unknown one by its static upper bound (the
-    ``cond ? [x] : []`` idiom has at most one element); None when there is no bound.
-    With unknown instances the expression is evaluated without ``each``/``count``.
-    """
-    attribute = dynamic.body.get_attribute("for_each")
-    if attribute is None or scopes == []:
-        return None, False, ""
-    known_best, known_where = -1, ""  # the largest exact count, and its instance
-    bound_best: int | None = -1  # the largest bound over all instances (None: unbounded)
-    all_known = True
-    for scope in scopes if scopes is not None else [Scope()]:
-        value: Any = ctx.evaluator.evaluate(attribute.value, scope)
-        if isinstance(value, (list, dict)):
-            if len(value) > known_best:
-                known_best, known_where = len(value), scope.describe()
-            count: int | None = len(value)
-        else:
-            all_known = False
-            count = _most_elements(ctx, attribute.value, scope)
-        if bound_best is not None:
-            bound_best = None if count is None else max(bound_best, count)
-    if known_best >= 2:
-        return known_best, True, known_where  # some instance certainly fails
-    if all_known:
-        return known_best, True, known_where
-    return bound_best, False, ""
-
-
-_SAME_SIZE = frozenset({"toset", "tolist", "tomap", "compact", "distinct", "sort", "reverse", "keys", "values", "nonsensitive"})
-_ONE_OF = frozenset({"try", "coalescelist"})
-
-
-def _most_elements(ctx: RuleContext, expr: n.Node, scope: Scope, depth: int = 0) -> int | None:
-    """An upper bound on the number of elements of a collection expression, or None."""
-    if depth > 16:
-        return None
-    value: Any = ctx.evaluator.evaluate(expr, scope)  # type: ignore[arg-type]
-    if isinstance(value, (list, dict)):
-        return len(value)
-    kind = type(expr)
-    if kind is n.Parens:
-        return _most_elements(ctx, expr.expression, scope, depth + 1)  # type: ignore[attr-defined]
-    if kind is n.Tuple:
-        return len(expr.items)  # type: ignore[attr-defined]
-    if kind is n.Object:
-        return len(expr.items)  # type: ignore[attr-defined]
-    if kind is n.Conditional:
-        condition = ctx.evaluator.evaluate(expr.condition, scope)  # type: ignore[attr-defined]
-        branches = [expr.true_value, expr.false_value]  # type: ignore[attr-defined]
-        if isinstance(condition, bool):
-            branches = [branches[0] if condition else branches[1]]
-        return _max_of([_most_elements(ctx, b, scope, depth + 1) for b in branches])
-    if kind in (n.ForTuple, n.ForObject):
-        return _most_elements(ctx, expr.intro.collection, scope, depth + 1)  # type: ignore[attr-defined]
-    if kind is n.FunctionCall and not expr.expands_final_argument:  # type: ignore[attr-defined]
-        args = expr.args  # type: ignore[attr-defined]
-        if expr.name in _SAME_SIZE and len(args) == 1:  # type: ignore[attr-defined]
-            return _most_elements(ctx, args[0], scope, depth + 1)
-        if expr.name in _ONE_OF and args:  # type: ignore[attr-defined]
-            return _max_of([_most_elements(ctx, a, scope, depth + 1) for a in args])
-        if expr.name == "concat":  # type: ignore[attr-defined]
-            parts = [_most_elements(ctx, a, scope, depth + 1) for a in args]
-            return None if any(p is None for p in parts) else sum(parts)  # type: ignore[misc]
-        return None
-    if kind in (n.FullSplat, n.AttrSplat):
-        # `var.x[*]` of a variable declared as one object or primitive: zero or one element.
-        root, steps = n.traversal_parts(expr)  # type: ignore[arg-type]
-        if type(root) is n.Variable and root.name.value == "var" and len(steps) == 2 and type(steps[0]) is n.GetAttr:
-            declared = ctx.module.variable(steps[0].name.value)  # type: ignore[attr-defined]
-            if declared is not None and _is_single_type(declared[1]):
-                return 1
-    return None
-
-
-def _max_of(bounds: list[int | None]) -> int | None:
-    return None if any(b is None for b in bounds) else max(bounds)  # type: ignore[type-var]
-
-
-def _is_single_type(variable: n.Block) -> bool:
-    """True when the variable's declared ``type`` is an object or a primitive (not a collection)."""
-    attribute = variable.body.get_attribute("type")
-    if attribute is None:
-        return False
-    value = attribute.value
-    if type(value) is n.FunctionCall:
-        return value.name == "object"
-    return type(value) is n.Variable and value.name.value in ("string", "number", "bool")
-
-
-def _indent(text: str, block: n.Block) -> str:
-    """The indentation of the line holding the block's type keyword (comment lines above skipped)."""
-    pos = block.type_token.start_pos
-    line_start = _line_start(text, pos)
-    head = text[line_start:pos]
-    return head if not head.strip(" ") else "\0"  # "\0": something else stands before the keyword
-
-
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def _dedent(text: str, start: int, end: int) -> list[Edit]:
-    """Remove two leading spaces from every non-blank line that starts in [start, end)."""
-    edits = []
-    pos = _line_start(text, start)
-    if pos < start:
-        pos = text.find("\n", start) + 1
-        if pos == 0:
-            return edits
-    while pos < end:
-        line_end = text.find("\n", pos)
-        line = text[pos:] if line_end < 0 else text[pos:line_end]
-        if line.strip() and line.startswith("  "):
-            edits.append(Edit(pos, pos + 2, ""))
-        if line_end < 0:
-            break
-        pos = line_end + 1
-    return edits
-
-
-def _plain_header(block: n.Block) -> bool:
-    """True when nothing but spaces stands between the block's type, labels and ``{``."""
-    tokens: list[n.Token] = []  # type: ignore[name-defined]
-    for label in block.label_nodes:
-        tokens.extend(label.tokens() if isinstance(label, n.Node) else [label])
-    tokens.append(block.open_brace)
-    return all(not t.prefix.strip() for t in tokens)
-
-
-_Binder = Union[n.ForTuple, n.ForObject, n.TemplateFor]
-
-
-def _iterator_refs(node: n.Node, name: str) -> list:
-    """The root tokens of the references to the iterator ``name`` that are not shadowed."""
-    out: list = []
-    stack: list[n.Node] = [node]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind is n.Variable:
-            if item.name.value == name:  # type: ignore[attr-defined]
-                out.append(item.name)  # type: ignore[attr-defined]
-            continue
-        if kind is n.ObjectItem:
-            if type(item.key) is not n.Variable:  # type: ignore[attr-defined]
-                stack.append(item.key)  # type: ignore[attr-defined]
-            stack.append(item.value)  # type: ignore[attr-defined]
-            continue
-        if kind in (n.ForTuple, n.ForObject):
-            intro = item.intro  # type: ignore[attr-defined]
-            stack.append(intro.collection)
-            if name not in _bound(intro):
-                rest = [item.value, item.condition]  # type: ignore[attr-defined]
-                if kind is n.ForObject:
-                    rest.append(item.key)  # type: ignore[attr-defined]
-                stack.extend(r for r in rest if r is not None)
-            continue
-        if kind is n.TemplateFor:
-            stack.append(item.collection)  # type: ignore[attr-defined]
-            if name not in _bound(item):
-                stack.append(item.body)  # type: ignore[attr-defined]
-            continue
-        if kind is n.Block and item.type == "dynamic":  # type: ignore[attr-defined]
-            # `iterator = x` declares a name, it does not refer to one; the content sees the
-            # nested iterator, which hides ours when it has the same name.
-            shadowed = _dynamic_iterator(item) == name  # type: ignore[arg-type]
-            for sub in item.body.items:  # type: ignore[attr-defined]
-                if type(sub) is n.Attribute and sub.key == "iterator":
-                    continue
-                if shadowed and isinstance(sub, n.Block) and sub.type == "content":
-                    continue
-                stack.append(sub)
-            continue
-        stack.extend(k for k in item.children() if isinstance(k, n.Node))
-    out.sort(key=lambda t: t.start_pos)
-    return out
-
-
-def _bound(binder: Union[n.ForIntro, n.TemplateFor]) -> set[str]:
-    names = {binder.value_var.value}
-    if binder.key_var is not None:
-        names.add(binder.key_var.value)
-    return names
-
-
-def _dynamic_iterator(block: n.Block) -> str | None:
-    iterator = block.body.get_attribute("iterator")
-    if iterator is not None:
-        if type(iterator.value) is n.Variable:
-            return iterator.value.name.value
-        return None
-    return block.labels[0] if len(block.labels) == 1 else None
-
-
-def _name_used(node: n.Node, name: str) -> bool:
-    """True when ``name`` appears as a variable or is bound anywhere below ``node``."""
-    for item in node.walk():
-        kind = type(item)
-        if kind is n.Variable and item.name.value == name:  # type: ignore[attr-defined]
-            return True
-        if kind in (n.ForIntro, n.TemplateFor) and name in _bound(item):  # type: ignore[arg-type]
-            return True
-        if kind is n.Block and item.type == "dynamic" and _dynamic_iterator(item) == name:  # type: ignore[attr-defined,arg-type]
-            return True
-    return False
-
-
-def _insert_iterator(text: str, for_each: n.Attribute, indent: str, name: str, newline: str) -> Edit:
-    """``iterator = <name>`` on the line after ``for_each`` (same name width: the run stays aligned)."""
-    at = full_span(for_each)[1]  # after its line ending
-    return Edit(at, at, f"{indent}  iterator = {name}{newline}")
+def _lift(editor: Editor, parent: n.Block, dynamic: n.Block, child: str, where: str) -> Editor:
+    """``parent { dynamic "child" {...} }`` -> ``dynamic "parent" {... content { child {...} } }``, with
+    the old iterator's references renamed, or kept with ``iterator = <child>`` when the new name is taken."""
+    content = dynamic.body.first_matching_block("content")
+    explicit = dynamic.body.get_attribute("iterator") is not None
+    clash = not explicit and content is not None and name_in_use(content.body, where)
+    editor.lift_dynamic(parent, dynamic, iterator=child if clash else None)
+    if content is not None and not explicit and not clash:
+        editor.rename_local(content.body, child, where)
+    return editor

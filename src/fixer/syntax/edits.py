@@ -31,6 +31,8 @@ __all__ = [
     "append_block",
     "append_attribute",
     "indentation_of",
+    "line_start",
+    "dedent_lines",
 ]
 
 
@@ -177,11 +179,36 @@ def insert_after(item: Union[Attribute, Block], source: str, text: str, *, blank
 def indentation_of(node: Node, text: str) -> str:
     """The whitespace at the start of the line where ``node`` starts."""
     start = node.start
-    line_start = text.rfind("\n", 0, start) + 1
-    i = line_start
+    first = i = line_start(text, start)
     while i < start and text[i] in " \t":
         i += 1
-    return text[line_start:i]
+    return text[first:i]
+
+
+def line_start(text: str, offset: int) -> int:
+    """The offset where the line holding ``offset`` starts."""
+    return text.rfind("\n", 0, offset) + 1
+
+
+def dedent_lines(text: str, start: int, end: int, width: int = 2) -> list[Edit]:
+    """Edits removing ``width`` leading spaces from every non-blank line that starts in
+    ``[start, end)`` (a line indented less is left as it is)."""
+    edits = []
+    pos = line_start(text, start)
+    if pos < start:
+        pos = text.find("\n", start) + 1
+        if pos == 0:
+            return edits
+    margin = " " * width
+    while pos < end:
+        line_end = text.find("\n", pos)
+        line = text[pos:] if line_end < 0 else text[pos:line_end]
+        if line.strip() and line.startswith(margin):
+            edits.append(Edit(pos, pos + width, ""))
+        if line_end < 0:
+            break
+        pos = line_end + 1
+    return edits
 
 
 def _indent_lines(source: str, indent: str, newline: str) -> str:
