@@ -11,7 +11,8 @@ import fixer
 from fixer.findings import Applicability, Severity
 from fixer.fixes import fix_module
 from fixer.rules import rule_by_code, select_rules
-from fixer.rules.aws004_ecs_deployment_configuration import V6_4, V6_21, _admits
+from fixer.facts.ecs_service import V6_4, V6_21
+from fixer.model.constraints import admits as _admits
 
 RULES = select_rules(["AWS004"])
 
@@ -283,3 +284,20 @@ def test_documentation_has_every_section() -> None:
         assert section in doc
     assert 'Blocks of type "deployment_configuration" are not expected here.' in doc
     assert 'An argument named "maximum_percent" is not expected here.' in doc
+
+
+def test_count_zero_service_is_still_checked() -> None:
+    """terraform validate checks the arguments of every resource block, whatever its count."""
+    text = """\
+resource "aws_ecs_service" "app" {
+  count = 0
+  name  = "app"
+
+  deployment_configuration {
+    maximum_percent = 200
+  }
+}
+"""
+    result = run(text)
+    [finding] = result.findings
+    assert finding.fix is not None and "deployment_maximum_percent = 200" in result.fixed["main.tf"]

@@ -217,3 +217,95 @@ def test_line_helpers() -> None:
     text = "a\n    b\n  c\n\n   d"
     assert line_start(text, 5) == 2 and line_start(text, 0) == 0
     assert apply_edits(text, dedent_lines(text, 2, len(text))) == "a\n  b\nc\n\n d"
+
+
+SERVICE = _dedent('''
+    resource "r" "x" {
+      name = "x"
+      max  = 200 # service level
+
+      # the block
+      settings { # header
+        # first
+        maximum = 200 # dup
+        minimum = 100
+
+        breaker {
+          enable = true
+        }
+        strategy = "B"
+      } # footer
+    }
+''')
+
+
+def _service_parts(resource):
+    block = resource.body.blocks("settings")[0]
+    items = {getattr(i, "key", None) or getattr(i, "type", None): i for i in block.body.items if not hasattr(i, "comment")}
+    return block, items
+
+
+def test_move_above_moves_items_out_renamed_and_drops_duplicates_keeping_comments() -> None:
+    def build(editor, resource):
+        block, items = _service_parts(resource)
+        editor.copy_comments(items["maximum"], above=resource.body.get_attribute("max"))
+        moved = [items["maximum"], items["minimum"], items["breaker"]]
+        editor.move_above(moved, block, renames={"minimum": "min"}, drop=[items["maximum"]])
+
+    assert _edited(SERVICE, build) == _dedent('''
+        resource "r" "x" {
+          name = "x"
+          # first
+          # dup
+          max  = 200 # service level
+
+          min = 100
+
+          breaker {
+            enable = true
+          }
+
+          # the block
+          settings { # header
+            strategy = "B"
+          } # footer
+        }
+    ''')
+
+
+def test_unwrap_puts_the_items_in_the_blocks_place_with_every_comment() -> None:
+    text = SERVICE.replace('    strategy = "B"\n', "")
+
+    def build(editor, resource):
+        block, items = _service_parts(resource)
+        editor.unwrap(block, resource, renames={"maximum": "max_percent"}, drop=[items["minimum"]])
+
+    assert _edited(text, build) == _dedent('''
+        resource "r" "x" {
+          name = "x"
+          max  = 200 # service level
+
+          # the block
+          # header
+          # first
+          max_percent = 200 # dup
+
+          breaker {
+            enable = true
+          }
+
+          # footer
+        }
+    ''')
+
+
+def test_unwrap_refuses_a_heredoc_and_remove_takes_the_parent() -> None:
+    text = 'resource "r" "x" {\n  b {\n    v = <<EOT\nx\nEOT\n  }\n}\n'
+
+    def unwrap(editor, resource):
+        editor.unwrap(resource.body.blocks("b")[0], resource)
+
+    with pytest.raises(EditError, match="heredoc"):
+        _edited(text, unwrap)
+    out = _edited(text, lambda editor, resource: editor.remove(resource.body.blocks("b")[0], parent=resource))
+    assert out == 'resource "r" "x" {\n}\n'

@@ -17,7 +17,7 @@ cannot be done cleanly raises :class:`EditError`; catch it to offer no fix.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Union
+from typing import TYPE_CHECKING, Callable, Collection, Mapping, Union
 
 from .findings import Applicability, Fix
 from .syntax import nodes as n
@@ -25,14 +25,13 @@ from .syntax.edits import (
     Edit,
     append_attribute,
     append_block,
-    full_span,
     insert_after,
     parent_body,
     remove_items,
     rename_attribute,
     replace_expression,
 )
-from .syntax.restructure import lift_dynamic, split_block
+from .syntax.restructure import comment_lines_above, item_lines, lift_dynamic, move_above, split_block, unwrap_block
 from .syntax.scopes import references_to
 
 if TYPE_CHECKING:
@@ -107,12 +106,14 @@ class Editor:
         return self._add(file, Edit(at, at, ("" if trailing_comma else ",") + newline + indent + source + ","))
 
     # ---- items: remove, insert, move ------------------------------------------------
-    def remove(self, *items: Item, file: "SourceFile | None" = None) -> "Editor":
+    def remove(self, *items: Item, parent: n.Block | None = None, file: "SourceFile | None" = None) -> "Editor":
         """Remove attributes or blocks of one body with the comment lines above them and the
-        blank lines their removal would leave doubled or dangling."""
+        blank lines their removal would leave doubled or dangling. ``parent``, the block
+        holding them when known, saves a search of the file."""
         target = self._file(file)
-        body = parent_body(target.tree.body, items[0])
-        if body is None or any(parent_body(target.tree.body, i) is not body for i in items[1:]):
+        root = parent.body if parent is not None else target.tree.body
+        body = root if parent is not None and items[0] in root.items else parent_body(root, items[0])
+        if body is None or any(i not in body.items for i in items[1:]):
             raise EditError("the items to remove are not items of one body of this file")
         for edit in remove_items(body, items):
             self._add(file, edit)
@@ -143,6 +144,35 @@ class Editor:
             return self.add_block(block, source, file=file)
         return self._add_raw_line(block, source, file)
 
+    def move_above(
+        self, items: list[Item], block: n.Block, *, renames: "Mapping[str, str] | None" = None,
+        drop: "Collection[Item]" = (), file: "SourceFile | None" = None,
+    ) -> "Editor":
+        """Move ``items`` of ``block``'s body to the lines just above ``block``, one level out
+        (attributes renamed per ``renames``; ``drop`` items only removed)."""
+        target = self._file(file)
+        return self._guarded(
+            file, lambda: move_above(block, items, target.text, target.newline, renames or {}, drop)
+        )
+
+    def unwrap(
+        self, block: n.Block, parent: n.Block, *, renames: "Mapping[str, str] | None" = None,
+        drop: "Collection[Item]" = (), file: "SourceFile | None" = None,
+    ) -> "Editor":
+        """Replace ``block`` (in ``parent``) by its body's items, one level out, keeping every
+        comment (attributes renamed per ``renames``; ``drop`` items left out)."""
+        target = self._file(file)
+        return self._guarded(
+            file, lambda: unwrap_block(block, parent.body, target.text, target.newline, renames or {}, drop)
+        )
+
+    def copy_comments(self, source: n.Node, above: Item, *, file: "SourceFile | None" = None) -> "Editor":
+        """Write every comment inside ``source`` (an item being removed) as lines just above ``above``."""
+        target = self._file(file)
+        for edit in comment_lines_above(source, above, target.text, target.newline):
+            self._add(file, edit)
+        return self
+
     def move_out(self, item: Item, block: n.Block, *, file: "SourceFile | None" = None) -> "Editor":
         """Move ``item`` out of ``block``, to the lines just after ``block``."""
         source = _dedented(item, self._file(file).text)
@@ -158,12 +188,12 @@ class Editor:
         ``dynamic "parent" { for_each; content { child { BODY } } }``, BODY untouched;
         ``iterator`` adds ``iterator = <name>`` (see :func:`fixer.syntax.restructure.lift_dynamic`)."""
         target = self._file(file)
-        return self._guarded(file, lambda: lift_dynamic(parent, dynamic, target.text, target.tree.newline, iterator))
+        return self._guarded(file, lambda: lift_dynamic(parent, dynamic, target.text, target.newline, iterator))
 
     def split_block(self, parent: n.Block, children: list[n.Block], *, file: "SourceFile | None" = None) -> "Editor":
         """``parent { child {A} child {B} }`` becomes ``parent { child {A} } parent { child {B} }``."""
         target = self._file(file)
-        return self._guarded(file, lambda: split_block(parent, children, target.text, target.tree.newline))
+        return self._guarded(file, lambda: split_block(parent, children, target.text, target.newline))
 
     def rename_local(self, node: n.Node, old: str, new: str, *, file: "SourceFile | None" = None) -> "Editor":
         """Rename the references to the local name ``old`` (a ``dynamic`` iterator, a ``for``
@@ -250,15 +280,10 @@ class Editor:
 
 def _dedented(item: Item, text: str) -> str:
     """The item's lines (its comment lines included) at column 1, with ``\\n`` endings."""
-    start, end = full_span(item)
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        raise EditError("the item does not start its own line")
-    lines = text[line_start:end].replace("\r\n", "\n").split("\n")
-    if any(isinstance(node, n.Heredoc) for node in item.walk()):
-        raise EditError("an item holding a heredoc is not moved")
-    indent = min((len(x) - len(x.lstrip(" ")) for x in lines if x.strip()), default=0)
-    return "\n".join(x[indent:] for x in lines).strip("\n")
+    try:
+        return "".join(item_lines(item, text, "", "\n")).replace("\r\n", "\n").strip("\n")
+    except ValueError as e:
+        raise EditError(str(e)) from None
 
 
 def _duplicate_elements(module: "Module", refs: list, renamed: dict[int, str]) -> dict[int, Edit]:

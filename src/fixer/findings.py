@@ -93,7 +93,7 @@ class Finding:
     ) -> "Finding":
         """A finding spanning ``node`` (its leading trivia excluded)."""
         start, end = node.start, node.end
-        end_line = text.count("\n", 0, end) + 1
+        end_line = node.line + text.count("\n", start, end)  # local to the node: linear in findings
         end_column = end - (text.rfind("\n", 0, end) + 1) + 1
         return cls(
             rule, message, path, node.line, node.column, end_line, end_column, start, end,

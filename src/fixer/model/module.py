@@ -13,6 +13,7 @@ Override files (``override.tf``, ``*_override.tf``) are read like the others;
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterator
 
 from ..syntax.nodes import Attribute, Block, Document, Expression, Node, reference_name, traversal_parts
@@ -28,6 +29,11 @@ class SourceFile:
     path: str  # as given by the caller; used in every finding
     text: str  # the exact text
     tree: Document  # its lossless tree
+
+    @cached_property
+    def newline(self) -> str:
+        """The file's line ending, ``"\\r\\n"`` or ``"\\n"`` (read once: editors ask per fix)."""
+        return self.tree.newline
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class Module:
     values: dict[str, Any] = field(default_factory=dict)  # variable values: tfvars, --var
     extra_files: list[str] = field(default_factory=list)  # other paths in the directory (cdk.json, tests)
     _quoted: dict[str, list[tuple[SourceFile, Node]]] | None = field(default=None, init=False, repr=False, compare=False)
+    _provider_versions: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_sources(
@@ -109,6 +116,11 @@ class Module:
 
     def required_provider_version(self, provider: str = "aws") -> str | None:
         """The version constraint of ``required_providers { aws = {...} }``, if any."""
+        if provider not in self._provider_versions:  # read once: rules ask per resource
+            self._provider_versions[provider] = self._read_provider_version(provider)
+        return self._provider_versions[provider]
+
+    def _read_provider_version(self, provider: str) -> str | None:
         for _f, block in self.blocks("terraform"):
             for rp in block.body.blocks("required_providers"):
                 attribute = rp.body.get_attribute(provider)

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from ..editor import Editor
     from ..suppression import ModuleSuppressions
 
-__all__ = ["Rule", "RuleContext", "FixAvailability", "Target", "Site", "validate_rule", "DOC_SECTIONS"]
+__all__ = ["Rule", "RuleContext", "FixAvailability", "Target", "Site", "validate_rule", "DOC_SECTIONS", "join_words"]
 
 
 class FixAvailability(str, Enum):
@@ -191,6 +191,12 @@ class Rule:
     def summary(cls) -> str:
         doc = cls.documentation()
         return doc.splitlines()[0] if doc else cls.name
+
+
+def join_words(parts: Iterable[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list in a message."""
+    items = list(parts)
+    return "".join(items) if len(items) <= 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "References")

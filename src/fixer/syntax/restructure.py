@@ -7,10 +7,24 @@ depth are not touched, so heredocs and comments inside them stay byte for byte.
 
 from __future__ import annotations
 
-from . import nodes as n
-from .edits import Edit, dedent_lines, full_span, line_start
+from typing import Collection, Iterable, Mapping, Union
 
-__all__ = ["lift_dynamic", "split_block", "block_indent"]
+from . import nodes as n
+from .edits import Edit, dedent_lines, full_span, indentation_of, line_start, remove_items
+from .tokens import Token
+
+__all__ = [
+    "lift_dynamic",
+    "split_block",
+    "block_indent",
+    "item_lines",
+    "comments_in",
+    "comment_lines_above",
+    "move_above",
+    "unwrap_block",
+]
+
+Item = Union[n.Attribute, n.Block]
 
 
 def block_indent(text: str, block: n.Block) -> str | None:
@@ -100,3 +114,141 @@ def split_block(parent: n.Block, children: list[n.Block], text: str, newline: st
 
 def _tokens(label: object) -> list:
     return list(label.tokens()) if isinstance(label, n.Node) else [label]
+
+
+# ---- moving items out of a block -------------------------------------------------------
+
+
+def item_lines(item: Item, text: str, indent: str, newline: str, new_name: str | None = None) -> list[str]:
+    """The item's lines, its comment lines included, re-indented to ``indent`` (an attribute
+    renamed to ``new_name``). Raises ValueError for a heredoc (its lines cannot move) or a
+    line indented less than the item's own first line."""
+    if any(isinstance(node, n.Heredoc) for node in item.walk()):
+        raise ValueError("an item holding a heredoc is not moved")
+    if isinstance(item, n.Attribute) and item.newline is None:  # in a one-line block
+        if "\n" in item.source:
+            raise ValueError("a multi-line attribute in a one-line block")
+        return [f"{indent}{new_name or item.key} = {item.value.source}{newline}"]
+    start, end = full_span(item)
+    if start != line_start(text, start):
+        raise ValueError("the item does not start its own line")
+    segment = text[start:end]
+    if new_name is not None and isinstance(item, n.Attribute):
+        at = item.name.start_pos - start
+        segment = segment[:at] + new_name + segment[at + len(item.name.value) :]
+    inner = indentation_of(item, text)
+    own_line = line_start(text, item.start) - start  # where the item's own first line starts
+    out: list[str] = []
+    pos = 0
+    for line in _lines(segment):
+        content = line.rstrip("\r\n")
+        ending = line[len(content) :]
+        if not content.strip():
+            out.append(ending)
+        elif content.startswith(inner):
+            out.append(indent + content[len(inner) :] + ending)
+        elif pos < own_line:  # a leading comment line indented its own way
+            out.append(indent + content.strip() + ending)
+        else:
+            raise ValueError("a line of the item is indented less than its first line")
+        pos += len(line)
+    if out and not out[-1].endswith("\n"):
+        out[-1] += newline
+    return out
+
+
+def comments_in(tokens: Iterable[Token | None]) -> list[str]:
+    """The comments held in the tokens' prefixes, one per line, stripped."""
+    return [
+        line.strip()
+        for token in tokens
+        if token is not None
+        for line in token.prefix.replace("\r", "").split("\n")
+        if line.strip()
+    ]
+
+
+def comment_lines_above(source: n.Node, target: Item, text: str, newline: str) -> list[Edit]:
+    """Every comment inside ``source`` (an item going away) as comment lines just above ``target``."""
+    indent = indentation_of(target, text)
+    lines = [f"{indent}{c}{newline}" for c in comments_in(source.tokens())]
+    at = line_start(text, target.start)
+    return [Edit(at, at, "".join(lines))] if lines else []
+
+
+def move_above(
+    block: n.Block, items: list[Item], text: str, newline: str,
+    renames: Mapping[str, str], drop: Collection[Item] = (),
+) -> list[Edit]:
+    """Move ``items`` of ``block``'s body to the lines just above ``block`` (and its comment
+    lines), one level out, in source order, a blank line around blocks; attributes are
+    renamed per ``renames``; ``drop`` items are removed and not written again."""
+    start = full_span(block)[0]
+    if start != line_start(text, start):
+        raise ValueError("the block does not start its own line")
+    indent = indentation_of(block, text)
+    segments = [_segment(i, text, indent, newline, renames) for i in items if i not in drop]
+    edits = remove_items(block.body, items)
+    inserted = _assemble(segments, newline)
+    if inserted:
+        edits.append(Edit(start, start, inserted + newline))
+    return edits
+
+
+def unwrap_block(
+    block: n.Block, owner: n.Body, text: str, newline: str,
+    renames: Mapping[str, str], drop: Collection[Item] = (),
+) -> list[Edit]:
+    """Replace ``block`` (an item of ``owner``) by the items of its body, one level out, in
+    source order, with every comment: those of its header and closing lines become comment
+    lines (a one-line block's trailing comment stays at the end of its one line). Attributes
+    are renamed per ``renames``; ``drop`` items are left out."""
+    if full_span(block)[0] != line_start(text, full_span(block)[0]):
+        raise ValueError("the block does not start its own line")
+    indent = indentation_of(block, text)
+    header = [block.type_token, *[t for t in block.label_nodes if isinstance(t, Token)], block.open_brace, block.open_newline]
+    segments = [("comment", [f"{indent}{c}{newline}" for c in comments_in(header)])]
+    for item in block.body.items:
+        if isinstance(item, n.EmptyLine):
+            if item.comment is not None:
+                segments.append(("comment", [f"{indent}{item.comment}{newline}"]))
+        elif item not in drop:
+            segments.append(_segment(item, text, indent, newline, renames))
+    footer = comments_in([block.newline])
+    written = [line for kind, lines in segments if kind != "comment" for line in lines]
+    closing = [block.close_brace, block.newline]
+    if block.is_one_line and len(written) == 1 and len(footer) == 1 and not footer[0].startswith("/*"):
+        kind, lines = segments[-1]
+        segments[-1] = (kind, [lines[0].rstrip("\r\n") + " " + footer[0] + newline])
+        closing = [block.close_brace]
+    segments.append(("comment", [f"{indent}{c}{newline}" for c in comments_in(closing)]))
+    replacement = _assemble(segments, newline)
+    own_line = line_start(text, block.start)  # the block's leading comment lines stay where they are
+    if replacement or block.leading_lines:
+        return [Edit(own_line, block.newline.end_pos, replacement)]
+    return remove_items(owner, [block])
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings; only ``\\n`` ends a line."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def _segment(item: Item, text: str, indent: str, newline: str, renames: Mapping[str, str]) -> tuple[str, list[str]]:
+    new_name = renames.get(item.key) if isinstance(item, n.Attribute) else None
+    return ("attr" if isinstance(item, n.Attribute) else "block"), item_lines(item, text, indent, newline, new_name)
+
+
+def _assemble(segments: list[tuple[str, list[str]]], newline: str) -> str:
+    """Join (kind, lines) segments, a blank line around blocks (a comment sticks to what follows)."""
+    out: list[str] = []
+    previous: str | None = None
+    for kind, lines in segments:
+        if not lines:
+            continue
+        if previous is not None and previous != "comment" and "block" in (kind, previous):
+            out.append(newline)
+        out.extend(lines)
+        previous = kind
+    return "".join(out)
