@@ -13,7 +13,7 @@ from ..syntax import nodes as n
 from ..syntax.scopes import name_in_use
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
-__all__ = ["DynamicSingleBlock"]
+__all__ = ["DynamicSingleBlock", "SINGLE_CHILDREN"]  # the table is fixer.facts.appmesh_blocks; re-exported for the schema rules
 
 _PARENTS: dict[str, tuple[str, ...]] = {}  # resource type -> the block types that are parents in the table
 for _entry in SINGLE_CHILDREN:
