@@ -126,6 +126,9 @@ class DynamicSingleBlock(Rule):
       is a TypeSet with MaxItems 10 (may repeat).
     - ``internal/service/appmesh/virtual_router.go``: ``spec.listener`` and its
       ``port_mapping`` are both MaxItems 1.
+    - A resource with ``count = 0`` is still validated, its nested blocks counted:
+      hashicorp/terraform#36776 ("working as designed"), terraform-provider-aws#26995
+      ("Insufficient condition blocks" with ``count = 0``).
     - Terraform language, dynamic blocks:
       https://developer.hashicorp.com/terraform/language/expressions/dynamic-blocks
     - Registry docs: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/appmesh_virtual_node
