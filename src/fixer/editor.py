@@ -25,6 +25,7 @@ from .syntax.edits import (
     Edit,
     append_attribute,
     append_block,
+    full_span,
     insert_after,
     parent_body,
     remove_items,

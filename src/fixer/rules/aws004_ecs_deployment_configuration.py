@@ -9,8 +9,7 @@ from ..editor import EditError
 from ..facts.ecs_service import MOVED_ATTRIBUTES, MOVED_BLOCKS, V6_4, VALID_ATTRIBUTES, VALID_BLOCKS
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.constraints import Version, admits, show
-from ..syntax.meaning import same_meaning
-from ..syntax.nodes import Attribute, Block, Body, EmptyLine
+from ..syntax.nodes import Attribute, Block, Body, EmptyLine, significant_text
 from ..syntax.restructure import comments_in
 from .base import FixAvailability, Rule, RuleContext, Site, Target, join_words
 
@@ -170,7 +169,7 @@ class EcsDeploymentConfiguration(Rule):
         twins: dict[Item, Item] = {}  # a nested setting -> the identical service-level one (it is dropped)
         for item in plan.moved:
             existing = _service_level(service, item)
-            if existing is not None and same_meaning(existing, item):
+            if existing is not None and _same(existing, item):
                 twins[item] = existing
             elif existing is not None:
                 blockers.append(
@@ -266,6 +265,13 @@ def _service_level(service: Body, item: Item) -> Item | None:
     if isinstance(item, Attribute):
         return service.get_attribute(MOVED_ATTRIBUTES[item.key])
     return next((b for b in service.blocks() if _kind(b) == _kind(item)), None)
+
+
+def _same(a: Item, b: Item) -> bool:
+    """Two settings that say the same thing, however they are laid out or commented."""
+    if isinstance(a, Attribute) and isinstance(b, Attribute):
+        return significant_text(a.value) == significant_text(b.value)
+    return isinstance(a, Block) and isinstance(b, Block) and significant_text(a) == significant_text(b)
 
 
 def _brief(item: Item) -> str:
