@@ -138,6 +138,10 @@ def main() -> None:
 )
 @click.option("--force-exclude", is_flag=True, help="Apply the configuration's `exclude` to files named on the command line too.")
 @click.option("--automation-id", metavar="ID", help="With --format sarif: runs[0].automationDetails.id (e.g. tffix/prod).")
+@click.option(
+    "--provider-version", metavar="aws=VERSION",
+    help="Check against this AWS provider version (e.g. aws=5.31) instead of the lock file / required_providers.",
+)
 def check(
     paths: tuple[str, ...], show_diff: bool, write: bool, unsafe_fixes: bool | None, select: tuple[str, ...],
     ignore: tuple[str, ...], variables: tuple[str, ...], var_files: tuple[str, ...], debug: bool,
@@ -146,7 +150,7 @@ def check(
     color_choice: str = "auto", stdin_filename: str | None = None, output_file: str | None = None,
     quiet: bool = False, verbose: bool = False, statistics: bool = False, show_settings: bool = False,
     fail_level: str = "warning", force_exclude: bool = False, automation_id: str | None = None,
-    follow_symlinks_outside: bool = False,
+    follow_symlinks_outside: bool = False, provider_version: str | None = None,
 ) -> None:
     """Check PATHS (files or directories; `-` for standard input) for known deployment failures."""
     import time
@@ -205,6 +209,7 @@ def check(
         sys.exit(code)
     from .writer import handle_interrupts
 
+    schema_options = _provider_version_options(provider_version)
     progress = ModuleProgress(sys.stderr, enabled=output_format == "text" and not quiet)
     click.get_current_context().with_resource(handle_interrupts())  # SIGTERM too: exit 143, never half-written
     with handle_interrupts():
@@ -214,6 +219,7 @@ def check(
                 fix=show_diff or write or output_format != "text",
                 variables=variables, var_files=var_files, config=config,
                 jobs=jobs, cache=not no_cache, force_exclude=force_exclude, progress=progress,
+                options=schema_options,
             )
         except (ConfigError, OptionError, FileNotFoundError) as e:
             progress.close()
@@ -377,6 +383,19 @@ def _paths_without_terraform(paths: tuple[str, ...], results: list) -> list[str]
         if not any(root == p or root in p.parents for p in checked):
             out.append(raw)
     return out
+
+
+def _provider_version_options(text: str | None) -> dict[str, dict[str, str]] | None:
+    """``--provider-version aws=5.31`` as the schema rules' ``provider_version`` option."""
+    if text is None:
+        return None
+    from .rules.provider_schema import provider_version_options
+    from .schema.versions import parse_override
+
+    try:
+        return provider_version_options(parse_override(text))
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--provider-version")
 
 
 def _comma_split(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from ..syntax.nodes import Attribute
 from .aws003_dynamic_single_block import SINGLE_CHILDREN
 from .base import Rule, RuleContext
 
-__all__ = ["SchemaRule", "schema_check", "pinned", "rename_fix"]
+__all__ = ["SchemaRule", "schema_check", "pinned", "rename_fix", "provider_version_options"]
 
 _AWS003_PLACES = {(c.resource, c.path, c.child) for c in SINGLE_CHILDREN}
 _CACHE: dict[int, tuple[Any, str | None, SchemaCheck]] = {}
@@ -125,3 +125,10 @@ def rename_fix(editor: Editor, mismatch: Mismatch, check: SchemaCheck) -> Fix | 
         return None
     applicability = Applicability.SAFE if pinned(check) and rename.same_value else Applicability.UNSAFE
     return editor.rename_attribute(mismatch.node, rename.new).fix(f'Rename "{rename.old}" to "{rename.new}"', applicability)
+
+
+def provider_version_options(version: str) -> dict[str, dict[str, str]]:
+    """Per-rule options giving every schema rule the version ``version`` (``--provider-version``)."""
+    from .registry import RULES
+
+    return {rule.code: {"provider_version": version} for rule in RULES if issubclass(rule, SchemaRule)}
