@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Iterable
 
 from ..findings import Applicability, Finding, Fix
-from ..model.module import Module
+from ..model.module import Module, is_override_file
 from ..schema.module_check import SchemaCheck, check_documents, module_provider_version
 from ..schema.validate import Mismatch, MismatchKind
 from ..editor import Editor
@@ -57,7 +57,7 @@ def schema_check(ctx: RuleContext) -> SchemaCheck:
     cached = _CACHE.get(key)
     if cached is not None and cached[0]() is ctx.module and cached[1] == override:
         return cached[2]
-    documents = [(f.path, f.tree) for f in ctx.module.files]
+    documents = [(f.path, f.tree) for f in ctx.module.files if not is_override_file(f.path)]
     choice = module_provider_version(documents, _module_directory(ctx.module), override)
     check = check_documents(documents, choice, _count_items(ctx))
     for stale in [k for k, (ref, _o, _c) in _CACHE.items() if ref() is None]:
@@ -79,6 +79,24 @@ def _owned_elsewhere(type_name: str, mismatch: Mismatch) -> bool:
     return mismatch.kind == MismatchKind.TOO_MANY_BLOCKS and (type_name, mismatch.path, mismatch.name) in _AWS003_PLACES
 
 
+# What an override file (override.tf, *_override.tf) can change: Terraform merges its partial
+# blocks into the module's, so an argument or block missing here may come from there.
+_MERGE_SENSITIVE = frozenset({MismatchKind.MISSING_ARGUMENT, MismatchKind.MISSING_BLOCK, MismatchKind.TOO_MANY_BLOCKS})
+
+
+def _overridden(module: Module) -> set[str] | None:
+    """The addresses override files touch; None when any could be touched (a JSON override)."""
+    if any(is_override_file(p) for p in module.extra_files):
+        return None
+    out = set()
+    for f in module.files:
+        if is_override_file(f.path):
+            for block in f.tree.body.blocks():
+                if block.type in ("resource", "data") and len(block.labels) == 2:
+                    out.add(("" if block.type == "resource" else "data.") + ".".join(block.labels))
+    return out
+
+
 class SchemaRule(Rule):
     """Base of the provider-schema rules: report the mismatches of one ``kind``."""
 
@@ -88,6 +106,7 @@ class SchemaRule(Rule):
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         check = schema_check(ctx)
         files = {f.path: f for f in ctx.module.files}
+        overridden = _overridden(ctx.module)
         renamed_to = {
             (m.address, m.path, m.rename.new) for _p, m in check.mismatches if m.rename is not None
         }
@@ -96,6 +115,8 @@ class SchemaRule(Rule):
                 continue
             if _owned_elsewhere(mismatch.type_name, mismatch):
                 continue
+            if mismatch.kind in _MERGE_SENSITIVE and (overridden is None or mismatch.address in overridden):
+                continue  # an override file may supply or replace it
             if mismatch.kind == MismatchKind.MISSING_ARGUMENT and (mismatch.address, mismatch.path, mismatch.name) in renamed_to:
                 continue  # the removed argument's finding (AWS107) renames it into place
             yield self.schema_finding(files[path], mismatch, check, ctx)
