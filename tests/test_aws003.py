@@ -510,3 +510,9 @@ def test_count_zero_is_still_checked_as_validate_does() -> None:
     by_index = two.replace('["a", "b"]', '[for i in range(count.index) : i]')
     _, unknown = run(by_index)
     assert [f.severity for f in unknown.findings] == [Severity.WARNING]
+
+
+def test_gateway_route_targets_are_in_the_table_without_a_parent_to_repeat() -> None:
+    rows = [e for e in SINGLE_CHILDREN if e.resource == "aws_appmesh_gateway_route" and e.child == "virtual_service"]
+    assert sorted(e.path[1] for e in rows) == ["grpc_route", "http2_route", "http_route"]
+    assert not any(e.parent_repeats or e.wrapper for e in rows)

@@ -309,3 +309,15 @@ def test_unwrap_refuses_a_heredoc_and_remove_takes_the_parent() -> None:
         _edited(text, unwrap)
     out = _edited(text, lambda editor, resource: editor.remove(resource.body.blocks("b")[0], parent=resource))
     assert out == 'resource "r" "x" {\n}\n'
+
+
+def test_replace_item_writes_new_lines_in_place_indented_like_the_item() -> None:
+    text = 'resource "r" "x" {\n  name = "x"\n\n  # kept\n  settings = {\n    a = 1\n  }\n}\n'
+
+    def build(editor, resource):
+        editor.replace_item(resource.body.get_attribute("settings"), "max = 1\nmin = 2")
+
+    assert _edited(text, build) == 'resource "r" "x" {\n  name = "x"\n\n  # kept\n  max = 1\n  min = 2\n}\n'
+    one_line = 'resource "r" "x" {\n  b { c = 1 }\n}\n'
+    with pytest.raises(EditError, match="one-line block"):
+        _edited(one_line, lambda editor, resource: editor.replace_item(resource.body.blocks("b")[0].body.items[0], "d = 2"))

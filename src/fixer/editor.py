@@ -30,6 +30,7 @@ from .syntax.edits import (
     parent_body,
     remove_items,
     rename_attribute,
+    replace_item,
     replace_expression,
 )
 from .syntax.restructure import comment_lines_above, item_lines, lift_dynamic, move_above, split_block, unwrap_block
@@ -126,6 +127,12 @@ class Editor:
     ) -> "Editor":
         """Add ``source`` (written at column 1) on the lines after ``item``, indented like it."""
         return self._add(file, insert_after(item, source, self._file(file).text, blank_line=blank_line))
+
+    def replace_item(self, item: Item, source: str, *, file: "SourceFile | None" = None) -> "Editor":
+        """Replace an attribute or block (its own lines; comment lines above it stay) with
+        ``source``, written at column 1 and indented like it."""
+        target = self._file(file)
+        return self._guarded(file, lambda: [replace_item(item, source, target.text)])
 
     def add_block(
         self, parent: "n.Block | n.Document | None", source: str, *, file: "SourceFile | None" = None

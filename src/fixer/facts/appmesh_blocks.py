@@ -13,7 +13,11 @@ MaxItems-1 ``port_mapping``, ``health_check``, ``connection_pool``, ``outlier_de
 with MaxItems-1 ``port_mapping``, ``health_check``, ``connection_pool``, ``tls``),
 ``route.go`` (``match.header`` and ``match.metadata``: TypeSet, MaxItems 10, each with a
 MaxItems-1 ``match``), ``virtual_router.go`` (``spec.listener`` and its ``port_mapping``
-both MaxItems 1).
+both MaxItems 1), ``gateway_route.go`` (``spec.{grpc,http,http2}_route.action`` and its
+``target`` are MaxItems 1, and so is the target's Required ``virtual_service``: no parent can
+repeat; ``http_route`` / ``http2_route`` ``match.header`` is a TypeSet whose ``match`` is
+MaxItems 1). The bundled provider schemas 4.67, 5.100 and 6.25 (``fixer/schema/data``)
+agree on every gateway-route row.
 """
 
 from __future__ import annotations
@@ -47,6 +51,14 @@ SINGLE_CHILDREN: tuple[SingleChild, ...] = (
     SingleChild("aws_appmesh_route", ("spec", "http_route", "match", "header"), "match", True, False),
     SingleChild("aws_appmesh_route", ("spec", "http2_route", "match", "header"), "match", True, False),
     SingleChild("aws_appmesh_route", ("spec", "grpc_route", "match", "metadata"), "match", True, False),
+    *(
+        SingleChild("aws_appmesh_gateway_route", ("spec", route, "match", "header"), "match", True, False)
+        for route in ("http_route", "http2_route")
+    ),
     # No parent to repeat: reported without a fix.
     SingleChild("aws_appmesh_virtual_router", ("spec", "listener"), "port_mapping", False, False),
+    *(
+        SingleChild("aws_appmesh_gateway_route", ("spec", route, "action", "target"), "virtual_service", False, False)
+        for route in ("grpc_route", "http_route", "http2_route")
+    ),
 )

@@ -9,7 +9,7 @@ from ..editor import EditError
 from ..facts.ecs_service import MOVED_ATTRIBUTES, MOVED_BLOCKS, V6_4, VALID_ATTRIBUTES, VALID_BLOCKS
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.constraints import Version, admits, show
-from ..syntax.nodes import Attribute, Block, Body, EmptyLine, significant_text
+from ..syntax.nodes import Attribute, Block, Body, EmptyLine, Object, significant_text
 from ..syntax.restructure import comments_in
 from .base import FixAvailability, Rule, RuleContext, Site, Target, join_words
 
@@ -28,6 +28,8 @@ class EcsDeploymentConfiguration(Rule):
     and `minimum_healthy_percent` (the service's `deployment_maximum_percent`
     and `deployment_minimum_healthy_percent`), and nested
     `deployment_circuit_breaker` or `alarms` blocks (service-level blocks).
+    It also reports `deployment_configuration = {...}`, the object form of the
+    ECS API, which no provider version takes as an argument.
 
     It also checks the block against the AWS provider version the module
     asks for in `required_providers`: the block itself only exists since
@@ -104,7 +106,10 @@ class EcsDeploymentConfiguration(Rule):
     No fix either for a `dynamic "deployment_configuration"` block, for more
     than one `deployment_configuration` block, or for a repeated setting.
     A service-level `deployment_circuit_breaker` or `alarms` block is never
-    changed. The version findings have no fix: raising a provider constraint
+    changed. The argument form `deployment_configuration = { maximum_percent = 200 }`
+    gets the same safe fix when it holds only `maximum_percent` /
+    `minimum_healthy_percent` with one-line values and no comment; any other
+    argument form is reported without a fix. The version findings have no fix: raising a provider constraint
     is the author's decision.
 
     ## References
@@ -130,16 +135,21 @@ class EcsDeploymentConfiguration(Rule):
     name = "ecs-deployment-configuration"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.ERROR
-    targets = (Target("aws_ecs_service", blocks=("deployment_configuration",)),)
+    targets = (Target("aws_ecs_service", attributes=("deployment_configuration",), blocks=("deployment_configuration",)),)
     messages = {
         "moved": "{settings} in the {where} {are}; the block (AWS provider >= 6.4) only takes " + _VALID_LIST,
         "old-only": '{what} needs AWS provider >= {need}, but the version constraint "{constraint}" '
         "allows only older versions, which reject it",
+        "argument": "deployment_configuration of {address} is written as an argument (`= {{...}}`), which the "
+        "AWS provider does not take: {why}",
         "also-old": '{what} needs AWS provider >= {need}; the version constraint "{constraint}" '
         "also allows older versions, which reject it",
     }
 
     def visit(self, site: Site, ctx: RuleContext) -> Iterable[Finding]:
+        if site.attribute is not None:
+            yield self._argument(site, ctx)
+            return
         content, dynamic = site.block, site.dynamic
         if site.path != ("deployment_configuration",) or content is None:
             return  # only the service's own block (not one nested deeper)
@@ -195,6 +205,22 @@ class EcsDeploymentConfiguration(Rule):
         are = "is a service-level setting" if len(names) == 1 else "are service-level settings"
         return self.report(site, "moved", node=block, settings=join_words(names), where=where, are=are,
                            fix=fix, notes=tuple(notes))
+
+    def _argument(self, site: Site, ctx: RuleContext) -> Finding:
+        """``deployment_configuration = {...}``: the object form of the ECS API, which no provider takes."""
+        attribute, value = site.attribute, site.attribute.value  # type: ignore[union-attr]
+        keys = [i.key_name for i in value.items] if type(value) is Object else []  # type: ignore[attr-defined]
+        moved = [k for k in keys if k in MOVED_ATTRIBUTES or k in MOVED_BLOCKS]
+        why = (f"{join_words(f'`{k}`' for k in moved)} {'is a service-level setting' if len(moved) == 1 else 'are service-level settings'}"
+               if moved else "since provider 6.4 deployment_configuration is a block")
+        fix = None
+        if keys and all(k in MOVED_ATTRIBUTES for k in keys) and not comments_in(attribute.tokens()):  # type: ignore[union-attr]
+            lines = [f"{MOVED_ATTRIBUTES[i.key_name]} = {i.value.source}" for i in value.items]  # type: ignore[attr-defined]
+            if not any("\n" in line for line in lines) and len(set(keys)) == len(keys):
+                editor = ctx.editor(site).replace_item(attribute, "\n".join(lines))  # type: ignore[arg-type]
+                fix = editor.fix(f"Set {join_words(MOVED_ATTRIBUTES[k] for k in keys)} on the service", Applicability.SAFE)
+        hint = f"set {'it' if len(moved) == 1 else 'them'} on the service by hand" if moved else "write it as a block, without `=` (AWS provider >= 6.4)"
+        return self.report(site, "argument", node=attribute, why=why, fix=fix, notes=() if fix else (hint,))
 
     def _version(
         self, site: Site, ctx: RuleContext, plan: "_Plan", where: str, constraint: str | None

@@ -27,6 +27,7 @@ __all__ = [
     "remove_item",
     "remove_items",
     "insert_after",
+    "replace_item",
     "parent_body",
     "append_block",
     "append_attribute",
@@ -174,6 +175,16 @@ def insert_after(item: Union[Attribute, Block], source: str, text: str, *, blank
     if blank_line:
         lead += newline
     return Edit(end, end, lead + _indent_lines(source, indentation_of(item, text), newline))
+
+
+def replace_item(item: Union[Attribute, Block], source: str, text: str) -> Edit:
+    """Replace the lines of ``item`` (not its comment lines above) with ``source`` (written at
+    column 1, ``\n`` line endings), indented like it; ValueError in a one-line block."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    end = item.newline
+    if end is None:
+        raise ValueError("the item is inside a one-line block")
+    return Edit(line_start(text, item.start), end.end_pos, _indent_lines(source, indentation_of(item, text), newline))
 
 
 def indentation_of(node: Node, text: str) -> str:
