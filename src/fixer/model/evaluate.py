@@ -121,8 +121,13 @@ class Evaluator:
 
     MAX_DEPTH = 64  # local -> local chains deeper than this are treated as unknown
 
-    def __init__(self, module: Any) -> None:
+    def __init__(self, module: Any, *, placeholders_unknown: bool = False) -> None:
+        """``placeholders_unknown``: a variable whose default is ``""`` or ``null`` (and that is
+        given no value) is unknown rather than empty: such a default is a placeholder the
+        caller is expected to replace (a module's ``var.name``), as a rule judging names
+        must assume."""
         self.module = module
+        self.placeholders_unknown = placeholders_unknown
         self._locals_in_progress: set[str] = set()
         self._depth = 0
 
@@ -143,6 +148,17 @@ class Evaluator:
             return Unknown()
         finally:
             self._depth -= 1
+
+    def evaluate_source(self, source: str, scope: Scope = Scope()) -> Any:
+        """The value of an expression written as text (a fix's new value, to verify it before
+        offering it); :class:`Unknown` when the text is not one expression."""
+        from ..syntax.parser import parse
+
+        try:
+            attribute = parse(f"v = {source}\n").body.get_attribute("v")
+        except ValueError:
+            return Unknown(sources=("unparsable",))
+        return self.evaluate(attribute.value if attribute is not None else None, scope)
 
     def pieces(self, expr: n.Expression | None, scope: Scope = Scope()) -> tuple[str | None, ...]:
         """A string value as known text pieces, ``None`` for each stretch that cannot be known.
@@ -238,7 +254,9 @@ class Evaluator:
         if found is not None:
             default = found[1].body.get_attribute("default")
             if default is not None:
-                return self.evaluate(default.value)
+                value = self.evaluate(default.value)
+                if not (self.placeholders_unknown and value in (None, "")):
+                    return value
             bound = _validated_max_length(found[1], name)
             if bound is not None:
                 return Unknown(0, bound, (f"var.{name}",))

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
+from ..facts.aws_names import NAME_SPECS, NameSpec, spec_for
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.evaluate import Evaluator, Scope, Unknown, to_template_string
-from ..model.module import SourceFile
 from ..syntax import nodes as n
-from ..syntax.edits import replace_expression
-from ..syntax.parser import parse
-from .base import FixAvailability, Rule, RuleContext
-from ..facts.aws_names import NameSpec, specs_for
+from .base import FixAvailability, Rule, RuleContext, Site, Target
 
 __all__ = ["NameTooLong"]
 
@@ -31,24 +28,6 @@ class _Instance:
     def where(self) -> str:
         text = self.scope.describe()
         return f" for {text}" if text else ""
-
-
-class _NameEvaluator(Evaluator):
-    """The module's evaluator, but a variable defaulting to ``""`` or ``null`` is unknown.
-
-    Such a default is a placeholder the caller is expected to replace (a
-    module's ``var.name`` / ``var.function_name``); judging names built from it
-    would report what no real caller deploys.
-    """
-
-    def variable_value(self, name: str) -> Any:
-        if name not in self.module.values:
-            found = self.module.variable(name)
-            if found is not None:
-                default = found[1].body.get_attribute("default")
-                if default is not None and self.evaluate(default.value) in (None, ""):
-                    return Unknown(sources=(f"var.{name}",))
-        return super().variable_value(name)
 
 
 class NameTooLong(Rule):
@@ -143,49 +122,48 @@ class NameTooLong(Rule):
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.ERROR
     option_types = {"unknown-allowance": int}
+    targets = tuple(Target(spec.resource_types, attributes=(spec.attribute,)) for spec in NAME_SPECS)
+    messages = {}
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        # A variable defaulting to "" or null is a placeholder the caller replaces: unknown here.
+        yield from super().check(replace(ctx, evaluator=Evaluator(ctx.module, placeholders_unknown=True)))
+
+    def visit(self, site: Site, ctx: RuleContext) -> Iterable[Finding]:
+        spec = spec_for(site.resource_type, site.name)
+        if spec is None:
+            return
         allowance = ctx.options.get("unknown-allowance", UNKNOWN_PART_ALLOWANCE)
         if not isinstance(allowance, int) or isinstance(allowance, bool) or allowance < 0:
             allowance = UNKNOWN_PART_ALLOWANCE
-        evaluator = _NameEvaluator(ctx.module)
-        for file, block in ctx.module.resources():
-            for spec in specs_for(block.labels[0]):
-                attribute = block.body.get_attribute(spec.attribute)
-                if attribute is None:
-                    continue
-                yield from _Check(self, evaluator, file, block, spec, attribute, allowance).run()
+        yield from _NameSite(self, ctx, site, spec, allowance).run()
 
 
-class _Check:
+class _NameSite:
     """One name attribute of one resource, over all its instances."""
 
-    def __init__(
-        self, rule: NameTooLong, evaluator: Evaluator, file: SourceFile, block: n.Block,
-        spec: NameSpec, attribute: n.Attribute, allowance: int,
-    ) -> None:
+    def __init__(self, rule: NameTooLong, ctx: RuleContext, site: Site, spec: NameSpec, allowance: int) -> None:
         self.rule = rule
-        self.ev = evaluator
-        self.file = file
-        self.block = block
+        self.ctx = ctx
+        self.ev = ctx.evaluator
+        self.site = site
+        self.file = site.file
+        self.block = site.resource
         self.spec = spec
-        self.attribute = attribute
+        self.attribute = site.attribute
         self.allowance = allowance
-        self.label = f"{block.labels[0]} {spec.attribute}"
+        self.label = f"{site.resource_type} {spec.attribute}"
         self.repeated = (
-            block.body.get_attribute("for_each") is not None or block.body.get_attribute("count") is not None
+            self.block.body.get_attribute("for_each") is not None or self.block.body.get_attribute("count") is not None
         )
 
     # ---- evaluation ------------------------------------------------------------------
     def run(self) -> Iterable[Finding]:
-        scopes = self.ev.instances(self.block)
-        if scopes is None:
-            scopes = [Scope()]
         self.fifo = self._fifo()
         self.limit = self.spec.limit(self.fifo is True)
         self.instances: list[_Instance] = []
-        for scope in scopes:
-            value = _as_name(self.ev.evaluate(self.attribute.value, scope))
+        for found in self.site.values():
+            scope, value = found.instance.scope, _as_name(found.value)
             if value is None or value == "":
                 continue  # null or empty: the provider makes up a name
             if isinstance(value, str) and self.spec.skip_if_contains and self.spec.skip_if_contains in value:
@@ -300,7 +278,7 @@ class _Check:
         if len(broken) > 1:
             message += f" ({len(broken)} instances are too long)"
         notes = tuple(_describe(i) for i in broken) if len(broken) > 1 else ()
-        return self.rule.finding(self.file, self.attribute.value, message, fix=self._length_fix(), notes=notes)
+        return self.rule.finding(self.file, self.site.node, message, fix=self._length_fix(), notes=notes)
 
     def _possible_overflow(self, possible: list[_Instance]) -> Finding:
         worst = max(possible, key=lambda i: i.value.min_len)
@@ -363,16 +341,16 @@ class _Check:
             # Unverifiable: an input is unknown. Prefer the hash when instances could collide.
             for src, title in (hashed if self.repeated else simple):
                 if self._bounded(src):
-                    return self.rule.fix(title, Applicability.UNSAFE, (self.file.path, replace_expression(expr, src)))
+                    return self._fix(src, title, Applicability.UNSAFE)
             return None
         for src, title in simple:
             verdict = self._verify(src)
             if verdict is not None:
                 applicability = Applicability.SAFE if verdict else Applicability.UNSAFE
-                return self.rule.fix(title, applicability, (self.file.path, replace_expression(expr, src)))
+                return self._fix(src, title, applicability)
         for src, title in hashed:
             if self._verify(src) is not None:
-                return self.rule.fix(title, Applicability.UNSAFE, (self.file.path, replace_expression(expr, src)))
+                return self._fix(src, title, Applicability.UNSAFE)
         return None
 
     def _head(self, b: str, cut: int) -> str:
@@ -392,26 +370,15 @@ class _Check:
             return None
         if self.repeated and len(self.instances) > 1:
             return None
-        return self.rule.fix(
-            f'Shorten the name to "{new}"', Applicability.UNSAFE,
-            (self.file.path, replace_expression(expr, f'"{new}"')),
-        )
+        return self._fix(f'"{new}"', f'Shorten the name to "{new}"', Applicability.UNSAFE)
 
-    def _parse(self, source: str) -> n.Expression | None:
-        try:
-            tree = parse(f"v = {source}\n")
-        except ValueError:
-            return None
-        attribute = tree.body.get_attribute("v")
-        return attribute.value if attribute is not None else None
+    def _fix(self, source: str, title: str, applicability: Applicability) -> Fix:
+        return self.ctx.editor(self.site).replace(self.site.node, source).fix(title, applicability)
 
     def _bounded(self, source: str) -> bool:
         """The fix parses and, for every instance, can no longer be too long."""
-        expr = self._parse(source)
-        if expr is None:
-            return False
         for instance in self.instances:
-            after = _as_name(self.ev.evaluate(expr, instance.scope))
+            after = _as_name(self.ev.evaluate_source(source, instance.scope))
             if isinstance(after, str):
                 if len(after) > self.limit or not self._codes(after) <= self._codes_of(instance.value):
                     return False
@@ -424,14 +391,11 @@ class _Check:
 
     def _verify(self, source: str) -> bool | None:
         """None: the fix does not work. True: it keeps every valid name as it was. False: it works but renames."""
-        expr = self._parse(source)
-        if expr is None:
-            return None
         before = [i.value for i in self.instances]
         after: list[str] = []
         identity = True
         for instance in self.instances:
-            value = _as_name(self.ev.evaluate(expr, instance.scope))
+            value = _as_name(self.ev.evaluate_source(source, instance.scope))
             if not isinstance(value, str) or not value or len(value) > self.limit:
                 return None
             old = instance.value
@@ -456,7 +420,7 @@ class _Check:
             message += f" ({len(bad)} instances break the naming rules)"
         notes = tuple(f'{i.scope.describe() or "instance"}: {_quote(i.value)}' for i, _ in bad) if len(bad) > 1 else ()
         codes = set().union(*({c for c, _ in p} for _, p in bad))
-        yield self.rule.finding(self.file, self.attribute.value, message, fix=self._character_fix(codes), notes=notes)
+        yield self.rule.finding(self.file, self.site.node, message, fix=self._character_fix(codes), notes=notes)
 
     def _character_fix(self, codes: set[str]) -> Fix | None:
         expr = self.attribute.value
@@ -471,9 +435,7 @@ class _Check:
             else:
                 source = f"lower({expr.source})"
             if self._clean(source):
-                return self.rule.fix(
-                    "Lowercase the name", Applicability.SAFE, (self.file.path, replace_expression(expr, source))
-                )
+                return self._fix(source, "Lowercase the name", Applicability.SAFE)
             return None
         if codes == {"trailing-hyphen"} and _peel_truncation(expr)[1] is not None:
             for source, title in (
@@ -481,17 +443,14 @@ class _Check:
                 (f'replace({expr.source}, "/-+$/", "")', 'Wrap the name in replace(..., "/-+$/", "")'),
             ):
                 if self._clean(source):
-                    return self.rule.fix(title, Applicability.SAFE, (self.file.path, replace_expression(expr, source)))
+                    return self._fix(source, title, Applicability.SAFE)
         return None
 
     def _clean(self, source: str) -> bool:
         """Every instance of the fixed name is valid and they stay distinct."""
-        expr = self._parse(source)
-        if expr is None:
-            return False
         after = []
         for instance in self.instances:
-            value = _as_name(self.ev.evaluate(expr, instance.scope))
+            value = _as_name(self.ev.evaluate_source(source, instance.scope))
             if not isinstance(value, str) or not value or len(value) > self.limit or self.problems(value):
                 return False
             after.append(value)
