@@ -72,10 +72,10 @@ def test_prefix_and_comma_selection_as_in_ruff(tmp_path: Path) -> None:
         (".tffix.toml", 'select = "AWS002"\n', "`select`: expected a list of rule codes, got the string 'AWS002' (write ['AWS002'])"),
         (".tffix.toml", 'exclude = "legacy"\n', "`exclude` must be a list of strings, got 'legacy' (write ['legacy'])"),
         (".tffix.toml", '[rules.AWS999]\nx = 1\n', "rules.AWS999: no rule 'AWS999'"),
-        (".tffix.toml", '[rules.AWS001]\nunknown-alowance = 3\n',
-         "rules.AWS001.unknown-alowance: AWS001 has no option 'unknown-alowance'; did you mean 'unknown-allowance'?"),
-        (".tffix.toml", '[rules.AWS001]\nunknown-allowance = "3"\n', "rules.AWS001.unknown-allowance: expected an integer, got '3'"),
-        (".tffix.toml", '[rules.AWS001]\nunknown-allowance = true\n', "expected an integer, got True"),
+        (".tffix.toml", '[rules.AWS001]\nassumed-input-lenght = 3\n',
+         "rules.AWS001.assumed-input-lenght: AWS001 has no option 'assumed-input-lenght'; did you mean 'assumed-input-length'?"),
+        (".tffix.toml", '[rules.AWS001]\nassumed-input-length = "3"\n', "rules.AWS001.assumed-input-length: expected an integer, got '3'"),
+        (".tffix.toml", '[rules.AWS001]\nassumed-input-length = true\n', "expected an integer, got True"),
         (".tffix.toml", 'selct = ["AWS"]\n', "unknown key 'selct'; did you mean 'select'?"),
         ("pyproject.toml", '[tool.tffix]\nselect = ["NOPE"]\n', "`tool.tffix.select`: unknown rule code 'NOPE'"),
         ("pyproject.toml", '[tool.tffix.rules.AWS999]\nx = 1\n', "tool.tffix.rules.AWS999: no rule"),
@@ -94,7 +94,7 @@ def test_bad_configuration_exits_2_naming_the_key(tmp_path: Path, name: str, con
 
 def test_known_option_of_the_right_type_is_accepted(tmp_path: Path) -> None:
     module = _module(tmp_path)
-    (tmp_path / ".tffix.toml").write_text('[rules.AWS001]\nunknown-allowance = 3\n', encoding="utf-8")
+    (tmp_path / ".tffix.toml").write_text('[rules.AWS001]\nassumed-input-length = 3\n', encoding="utf-8")
     code, _, err = _cli(str(module))
     assert code == 1, err
 

@@ -58,8 +58,8 @@ def test_collision_fix_keeps_names_unique() -> None:
     _file, block = module.resource("aws_lb_target_group.workers")
     names = [evaluator.evaluate(block.body.get_attribute("name").value, s) for s in evaluator.instances(block)]
     assert len(set(names)) == 2 and all(len(n) == 32 for n in names)
-    # without --unsafe-fixes the hashed rename is not applied
-    assert _run(sources, values).fixed == sources
+    # the guarded hash renames only the instances that cannot be created: a safe fix
+    assert _run(sources, values).fixed == result.fixed
 
 
 def test_plain_variable_name_is_not_flagged() -> None:
@@ -70,8 +70,8 @@ def test_plain_variable_name_is_not_flagged() -> None:
 @pytest.mark.parametrize(
     ("literal", "warns"),
     [
-        ("tg-notification-service-", True),  # 24 of 32 known, 8 left for var.env: fewer than 10
-        ("tg-notification-svc-", False),  # 20 known, 12 left
+        ("tg-notification-svc-", True),  # 20 known + var.env at the assumed 24 = 44 > 32
+        ("tg-web-", False),  # 7 + 24 = 31: the alb-autoscaling seed's shape stays silent
         ("tg-", False),
     ],
 )
@@ -89,20 +89,26 @@ def test_possible_overflow_threshold(literal: str, warns: bool) -> None:
     (finding,) = findings
     known = len(literal)
     assert finding.severity is Severity.WARNING
-    assert f"already take {known} characters, leaving {32 - known} for var.env" in finding.message
+    assert (
+        f"the known parts take {known} characters; with var.env at 24 characters (assumed-input-length) "
+        f"it is {known + 24}"
+    ) in finding.message
+    # the module's own variable: the default fix bounds it, naming the resource and the limit
     assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
+    assert f"length(var.env) <= {32 - known}" in finding.fix.title
     fixed = _run({"main.tf": text}, unsafe=True).fixed
+    assert f"condition     = length(var.env) <= {32 - known}" in fixed["main.tf"]
+    assert "aws_lb_target_group.x name is limited to 32" in fixed["main.tf"]
     assert _run(fixed).findings == []
 
 
-def test_unknown_allowance_option() -> None:
+def test_assumed_input_length_option() -> None:
     text = (
         'variable "env" {\n  type = string\n}\n\n'
         'resource "aws_lb" "x" {\n  name = "app-frontend-web-${var.env}"\n}\n'
     )
-    assert _run({"main.tf": text}).findings == []  # 17 known, 15 left
-    findings = _run({"main.tf": text}, options={"AWS001": {"unknown-allowance": 20}}).findings
-    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert [f.severity for f in _run({"main.tf": text}).findings] == [Severity.WARNING]  # 17 + 24 > 32
+    assert _run({"main.tf": text}, options={"AWS001": {"assumed-input-length": 15}}).findings == []
 
 
 def test_known_parts_alone_too_long_is_an_error() -> None:
@@ -118,7 +124,8 @@ def test_known_parts_alone_too_long_is_an_error() -> None:
     (finding,) = _run({"main.tf": text}).findings
     assert finding.severity is Severity.ERROR
     assert f"is at least {len(literal)} characters whatever var.env is; the limit is 64" in finding.message
-    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
+    # the guarded hash, verified on made-up values of var.env, renames only what cannot be created
+    assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
 
 
 def test_placeholder_default_is_treated_as_unknown() -> None:

@@ -206,7 +206,7 @@ def test_any_change_of_an_input_or_setting_misses(
     elif change == "selection":
         extra = {"select": ["AWS001"]}
     elif change == "options":
-        extra = {"options": {"AWS001": {"unknown-allowance": 40}}}
+        extra = {"options": {"AWS001": {"assumed-input-length": 40}}}
     elif change == "unsafe":
         extra = {"unsafe": True}
     elif change == "fix":

@@ -4,7 +4,7 @@ One place decides what is allowed, for the command line (``--select``), the conf
 file (``select = [...]``, ``[rules.AWS001]``) and the Python API (``select=[...]``), so a
 mistake is an error everywhere with the same message: a misspelt code or option never
 silently turns every rule (or none) off. The ``key`` of an :class:`OptionError` names what
-the user wrote (``--select``, ``select``, ``rules.AWS001.unknown-allowance``).
+the user wrote (``--select``, ``select``, ``rules.AWS001.assumed-input-length``).
 """
 
 from __future__ import annotations

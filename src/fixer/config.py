@@ -13,7 +13,7 @@ both). Keys (the same in both files; in ``.tffix.toml`` at the top level)::
     exclude = ["legacy/**", "*.generated.tf"]  # globs, relative to the config file
 
     [rules.AWS001]                 # per-rule options, passed as RuleContext.options
-    unknown-allowance = 12         # (the options a rule declares in Rule.option_types)
+    assumed-input-length = 12         # (the options a rule declares in Rule.option_types)
 
 (in ``pyproject.toml``: ``[tool.tffix]`` and ``[tool.tffix.rules.AWS001]``).
 

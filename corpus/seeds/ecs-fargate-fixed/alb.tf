@@ -15,7 +15,7 @@ resource "aws_lb" "main" {
 resource "aws_lb_target_group" "services" {
   for_each = var.service_config
 
-  name = trimsuffix(substr("tg-${each.key}-${var.environment_suffix}", 0, 32), "-")
+  name = length("tg-${each.key}-${var.environment_suffix}") <= 32 ? "tg-${each.key}-${var.environment_suffix}" : "${trimsuffix(substr("tg-${each.key}-${var.environment_suffix}", 0, 25), "-")}-${substr(md5("tg-${each.key}-${var.environment_suffix}"), 0, 6)}"
 
   port                 = each.value.port
   protocol             = "HTTP"

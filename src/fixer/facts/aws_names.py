@@ -73,6 +73,8 @@ class NameSpec:
     fifo_attribute: str | None = None  # "fifo_queue": when true the name ends with ".fifo"
     skip_if_contains: str | None = None  # ":" for a Lambda function given as an ARN
     enforced: str = "plan"  # "plan" or "apply": where a bad name is rejected
+    forbidden: tuple[tuple[str, str], ...] = ()  # (regex, words): patterns the name must not match
+    source: str = ""  # where the limit is documented (the module docstring lists the provider files)
 
     def limit(self, fifo: bool = False) -> int:
         """The longest value accepted (for a FIFO prefix, room is left for ".fifo")."""
@@ -100,6 +102,7 @@ def _pair(types: tuple[str, ...], name: str, prefix: str | None, max_len: int, *
         prefix_rules.pop("no_trailing_hyphen", None)
         prefix_rules.pop("min_len", None)
         prefix_rules.pop("reserved_suffixes", None)  # the provider's unique suffix ends the name
+        prefix_rules["forbidden"] = tuple(f for f in rules.get("forbidden", ()) if not f[0].endswith("$"))
         rows.append(NameSpec(types, prefix, max_len - UNIQUE_SUFFIX_LENGTH, is_prefix=True, **prefix_rules))
     return rows
 
@@ -122,11 +125,12 @@ NAME_SPECS: list[NameSpec] = [
         reserved_prefixes=(Affix("internal-", "which the provider rejects for load balancer names"),), **_ELB,
     ),
     *_pair(("aws_elb",), "name", "name_prefix", 32, **_ELB),
-    *_pair(("aws_iam_role",), "name", "name_prefix", 64, **_IAM),
+    *_pair(("aws_iam_role",), "name", "name_prefix", 64, source="IAM quotas: role name 64", **_IAM),
+    NameSpec(("aws_iam_user",), "name", 64, source="IAM quotas: user name 64", **_IAM),
     *_pair(("aws_iam_policy", "aws_iam_instance_profile"), "name", "name_prefix", 128, **_IAM),
     NameSpec(
         ("aws_lambda_function",), "function_name", 64, "0-9A-Za-z_-", "letters, digits, hyphens and underscores",
-        skip_if_contains=":",
+        skip_if_contains=":", source="Lambda quotas: function name 64 (an ARN up to 140)",
     ),
     *_pair(
         ("aws_sqs_queue",), "name", "name_prefix", 80, chars="0-9A-Za-z_-",
@@ -146,9 +150,18 @@ NAME_SPECS: list[NameSpec] = [
             for s in ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
         ),
         enforced="apply",
+        forbidden=(
+            (r"\.\.", 'contains ".."'),
+            (r"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$", "is formatted as an IP address"),
+            (r"[.-]$", "does not end with a lowercase letter or digit"),
+        ),
+        source="Amazon S3 user guide, General purpose bucket naming rules",
     ),
     NameSpec(("aws_elasticache_cluster",), "cluster_id", 50, **_RDS),
-    NameSpec(("aws_elasticache_replication_group",), "replication_group_id", 40, enforced="apply", **_RDS),
+    NameSpec(
+        ("aws_elasticache_replication_group",), "replication_group_id", 40, enforced="apply",
+        source="ElastiCache API reference, CreateReplicationGroup ReplicationGroupId: 1-40", **_RDS,
+    ),
     *_pair(("aws_db_instance",), "identifier", "identifier_prefix", 63, enforced="apply", **_RDS),
     *_pair(("aws_rds_cluster",), "cluster_identifier", "cluster_identifier_prefix", 63, enforced="apply", **_RDS),
     *_pair(
@@ -156,6 +169,45 @@ NAME_SPECS: list[NameSpec] = [
         chars_text="lowercase letters, digits, spaces and _ . -",
     ),
     NameSpec(("aws_ecs_cluster",), "name", 255, "0-9A-Za-z_-", "letters, digits, hyphens and underscores"),
+    NameSpec(
+        ("aws_ecs_service",), "name", 255, "0-9A-Za-z_-", "letters, digits, hyphens and underscores",
+        enforced="apply", source="ECS API reference, CreateService serviceName: up to 255 letters, numbers, _ and -",
+    ),
+    *_pair(
+        ("aws_sfn_state_machine",), "name", "name_prefix", 80, chars=None, enforced="apply",
+        source="Step Functions API reference, CreateStateMachine name: length 1-80",
+    ),
+    *_pair(
+        ("aws_cloudwatch_event_rule",), "name", "name_prefix", 64, chars="0-9A-Za-z_.-",
+        chars_text="letters, digits and _ . -",
+        source="EventBridge API reference, PutRule Name: length 1-64, pattern [\\.\\-_A-Za-z0-9]+",
+    ),
+    NameSpec(
+        ("aws_kinesis_stream",), "name", 128, "0-9A-Za-z_.-", "letters, digits and _ . -", enforced="apply",
+        source="Kinesis Data Streams API reference, CreateStream StreamName: length 1-128, [a-zA-Z0-9_.-]+",
+    ),
+    NameSpec(
+        ("aws_cognito_user_pool",), "name", 128, r"\w\s+=,.@-", "letters, digits, spaces and + = , . @ _ -",
+        enforced="apply", source="Cognito API reference, CreateUserPool PoolName: length 1-128, [\\w\\s+=,.@-]+",
+    ),
+    *[
+        NameSpec(
+            (waf,), "name", 128, r"\w-", "letters, digits, hyphens and underscores", enforced="apply",
+            source="AWS WAFV2 API reference, CreateWebACL / CreateIPSet / CreateRuleGroup / CreateRegexPatternSet Name: length 1-128, ^[\\w\\-]+$",
+        )
+        for waf in ("aws_wafv2_web_acl", "aws_wafv2_ip_set", "aws_wafv2_rule_group", "aws_wafv2_regex_pattern_set")
+    ],
+    NameSpec(
+        ("aws_glue_job",), "name", 255, None, enforced="apply",
+        source="AWS Glue API reference, CreateJob Name: length 1-255",
+    ),
+    NameSpec(
+        ("aws_sagemaker_model", "aws_sagemaker_endpoint", "aws_sagemaker_endpoint_configuration",
+         "aws_sagemaker_notebook_instance"),
+        "name", 63, "0-9A-Za-z-", "letters, digits and hyphens", no_leading_hyphen=True,
+        no_trailing_hyphen=True, enforced="apply",
+        source="SageMaker API reference, CreateModel ModelName / CreateEndpoint EndpointName: up to 63, ^[a-zA-Z0-9](-*[a-zA-Z0-9])*",
+    ),
     *_pair(
         ("aws_cloudwatch_log_group",), "name", "name_prefix", 512, chars="0-9A-Za-z_./#-",
         chars_text="letters, digits and _ . / # -",

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..facts.value_lengths import DATA_SOURCE_LENGTHS, random_length
 from ..syntax import nodes as n
 from ..syntax.nodes import unescape_quoted
 
-__all__ = ["Unknown", "Scope", "Evaluator", "length_range", "to_template_string"]
+__all__ = ["Unknown", "Scope", "Evaluator", "length_range", "to_template_string", "validated_length", "regex_max_length"]
 
 
 @dataclass(frozen=True)
@@ -121,13 +122,18 @@ class Evaluator:
 
     MAX_DEPTH = 64  # local -> local chains deeper than this are treated as unknown
 
-    def __init__(self, module: Any, *, placeholders_unknown: bool = False) -> None:
+    def __init__(
+        self, module: Any, *, placeholders_unknown: bool = False, assumed: dict[str, Any] | None = None
+    ) -> None:
         """``placeholders_unknown``: a variable whose default is ``""`` or ``null`` (and that is
         given no value) is unknown rather than empty: such a default is a placeholder the
         caller is expected to replace (a module's ``var.name``), as a rule judging names
-        must assume."""
+        must assume. ``assumed``: values to take for references (``{"var.env": "x",
+        "random_string.s.result": "ab"}``) over anything else, to try a fix on made-up inputs
+        (see :meth:`assuming`)."""
         self.module = module
         self.placeholders_unknown = placeholders_unknown
+        self.assumed = dict(assumed or {})
         self._locals_in_progress: set[str] = set()
         self._depth = 0
 
@@ -149,6 +155,14 @@ class Evaluator:
         finally:
             self._depth -= 1
 
+    def assuming(self, values: dict[str, Any]) -> "Evaluator":
+        """An evaluator of the same module that takes ``values`` for these references
+        (``var.x``, ``random_string.s.result``, ``data.aws_region.r.name``): to check a fix
+        on inputs the module may be given, not only the ones it was."""
+        return type(self)(
+            self.module, placeholders_unknown=self.placeholders_unknown, assumed={**self.assumed, **values}
+        )
+
     def evaluate_source(self, source: str, scope: Scope = Scope()) -> Any:
         """The value of an expression written as text (a fix's new value, to verify it before
         offering it); :class:`Unknown` when the text is not one expression."""
@@ -167,11 +181,24 @@ class Evaluator:
         templates, locals, ``format("%s-...")`` and ``join(sep, [...])`` are opened
         up so that the known start and end of a partly unknown name are kept.
         """
-        return tuple(_merge_pieces(self._pieces(expr, scope, 0)))
+        plain = [p if isinstance(p, str) else None for p in self._pieces(expr, scope, 0)]
+        return tuple(_merge_pieces(plain))
 
-    def _pieces(self, expr: n.Expression | None, scope: Scope, depth: int) -> list[str | None]:
+    def parts(self, expr: n.Expression | None, scope: Scope = Scope()) -> tuple["str | Unknown", ...]:
+        """Like :meth:`pieces`, but each unknown stretch is its :class:`Unknown` (its length
+        bounds and sources), one per input: ``"tg-${var.a}${var.b}"`` gives
+        ``("tg-", Unknown(var.a), Unknown(var.b))``. Adjacent known text is joined."""
+        out: list[Any] = []
+        for p in self._pieces(expr, scope, 0):
+            if isinstance(p, str) and out and isinstance(out[-1], str):
+                out[-1] += p
+            elif not (isinstance(p, str) and p == "" and out):
+                out.append(p)
+        return tuple(out or [""])
+
+    def _pieces(self, expr: n.Expression | None, scope: Scope, depth: int) -> list[Any]:
         if expr is None or depth > self.MAX_DEPTH:
-            return [None]
+            return [Unknown()]
         value = self.evaluate(expr, scope)
         if isinstance(value, str):
             return [value]
@@ -188,12 +215,12 @@ class Evaluator:
                 elif type(part) is n.Interpolation:
                     out.extend(self._pieces(part.expression, scope, depth + 1))
                 else:
-                    out.append(None)
+                    out.append(Unknown())
             return out
         name = n.reference_name(expr)
         if name and name.startswith("local.") and name.count(".") == 1:
             found = self.module.local(name.split(".")[1])
-            return self._pieces(found[1].value, Scope(), depth + 1) if found is not None else [None]
+            return self._pieces(found[1].value, Scope(), depth + 1) if found is not None else [value]
         if kind is n.FunctionCall and not expr.expands_final_argument:  # type: ignore[attr-defined]
             args, fname = expr.args, expr.name  # type: ignore[attr-defined]
             if fname == "format" and args:
@@ -209,17 +236,17 @@ class Evaluator:
                             out.append(sep)
                         out.extend(self._pieces(item, scope, depth + 1))
                     return out
-        return [None]
+        return [value if isinstance(value, Unknown) else Unknown()]
 
-    def _format_pieces(self, spec: str, args: list, scope: Scope, depth: int) -> list[str | None]:
-        out: list[str | None] = []
+    def _format_pieces(self, spec: str, args: list, scope: Scope, depth: int) -> list[Any]:
+        out: list[Any] = []
         i = 0
         for m in re.finditer(r"%%|%[-+ #0]*[0-9]*(?:\.[0-9]+)?[a-z]|[^%]+|%", spec):
             token = m.group()
             if token == "%%":
                 out.append("%")
             elif token.startswith("%") and len(token) > 1:
-                out.extend(self._pieces(args[i], scope, depth + 1) if token.endswith("s") and i < len(args) else [None])
+                out.extend(self._pieces(args[i], scope, depth + 1) if token.endswith("s") and i < len(args) else [Unknown()])
                 i += 1
             else:
                 out.append(token)
@@ -248,6 +275,8 @@ class Evaluator:
 
     def variable_value(self, name: str) -> Any:
         """The variable's value: given (--var, tfvars), else its default, else Unknown."""
+        if f"var.{name}" in self.assumed:
+            return self.assumed[f"var.{name}"]
         if name in self.module.values:
             return self.module.values[name]
         found = self.module.variable(name)
@@ -257,9 +286,9 @@ class Evaluator:
                 value = self.evaluate(default.value)
                 if not (self.placeholders_unknown and value in (None, "")):
                     return value
-            bound = _validated_max_length(found[1], name)
+            bound = validated_length(found[1], name, self)
             if bound is not None:
-                return Unknown(0, bound, (f"var.{name}",))
+                return Unknown(bound[0], bound[1], (f"var.{name}",))
         return Unknown(sources=(f"var.{name}",))
 
     # ---- node kinds ---------------------------------------------------------------------
@@ -335,8 +364,31 @@ class Evaluator:
             if value is not _NOT_SET:
                 return self._apply_steps(value, rest, scope)
             if scope.lookup(head) is _NOT_SET:
-                return Unknown(sources=(n.reference_name(expr) or head,))
+                return self._reference(expr, head, attr, rest)
         return self._apply_steps(self.evaluate(root, scope), steps, scope)
+
+    def _reference(self, expr: n.Expression, head: str, attr: str, rest: list) -> Any:
+        """A resource or data source attribute: unknown, with the length the facts give it
+        (``data.aws_caller_identity.x.account_id``: 12; ``random_string.x.result``: ``length``)."""
+        name = n.reference_name(expr) or head
+        if name in self.assumed:
+            return self.assumed[name]
+        names = [attr] + [s.name.value for s in rest if type(s) is n.GetAttr]
+        if len(rest) != len(names) - 1:
+            return Unknown(sources=(name,))
+        if head == "data" and len(names) == 3:
+            bounds = DATA_SOURCE_LENGTHS.get((names[0], names[2]))
+            if bounds is not None:
+                return Unknown(bounds[0], bounds[1], (name,))
+        elif head.startswith("random_") and len(names) == 2:
+            found = self.module.resource(f"{head}.{names[0]}") if hasattr(self.module, "resource") else None
+            if found is not None and found[1].body.get_attribute("count") is None \
+                    and found[1].body.get_attribute("for_each") is None:
+                arguments = {a.key: self.evaluate(a.value) for a in found[1].body.attributes()}
+                bounds = random_length(head, names[1], arguments)
+                if bounds is not None:
+                    return Unknown(bounds[0], bounds[1], (name,))
+        return Unknown(sources=(name,))
 
     def _apply_steps(self, value: Any, steps: list, scope: Scope) -> Any:
         for step in steps:
@@ -535,18 +587,71 @@ _DISPATCH: dict[type, Callable[..., Any]] = {
 }
 
 
-def _validated_max_length(block: n.Block, name: str) -> int | None:
-    """A bound from ``validation { condition = length(var.x) <= N }``, the common idiom."""
+_LENGTH_TEST = re.compile(r"length\(var\.(?P<name>\w+)\)(?P<op><=|<|==)(?P<n>[0-9]+)")
+_REGEX_ARG = re.compile(r'(?:can\()?regex\("(?P<pattern>(?:[^"\\]|\\.)*)",var\.(?P<name>\w+)\)')
+_CONTAINS = re.compile(r"contains\((?P<list>\[[^\]]*\]),var\.(?P<name>\w+)\)")
+
+
+def validated_length(block: n.Block, name: str, evaluator: "Evaluator | None" = None) -> tuple[int, int] | None:
+    """(fewest, most) characters a variable's ``validation`` blocks or ``type`` allow, or None.
+
+    Read: ``length(var.x) <= N`` (``<``, ``==``), ``can(regex("^...{1,N}$", var.x))`` (an
+    anchored pattern whose longest match is bounded), ``contains(["a", "bb"], var.x)``
+    (the longest listed value), and ``type = bool`` (``false``: 5).
+    """
+    best: tuple[int, int] | None = None
+
+    def tighten(low: int, high: int) -> None:
+        nonlocal best
+        best = (low, high) if best is None else (max(best[0], low), min(best[1], high))
+
     for validation in block.body.blocks("validation"):
         condition = validation.body.get_attribute("condition")
         if condition is None:
             continue
-        source = condition.value.source.replace(" ", "")
-        m = re.search(r"length\(var\." + re.escape(name) + r"\)(<=|<)([0-9]+)", source)
-        if m:
-            limit = int(m.group(2))
-            return limit if m.group(1) == "<=" else limit - 1
-    return None
+        source = re.sub(r"\s+", "", condition.value.source)
+        if "||" in source:
+            continue  # a disjunction bounds nothing on its own
+        for m in _LENGTH_TEST.finditer(source):
+            if m.group("name") == name:
+                limit = int(m.group("n"))
+                op = m.group("op")
+                tighten(limit if op == "==" else 0, limit if op != "<" else limit - 1)
+        for m in _REGEX_ARG.finditer(source):
+            if m.group("name") == name:
+                high = regex_max_length(unescape_quoted(m.group("pattern")))
+                if high is not None:
+                    tighten(0, high)
+        for m in _CONTAINS.finditer(source):
+            if m.group("name") == name and evaluator is not None:
+                from ..syntax.parser import parse
+
+                attribute = parse(f"v = {m.group('list')}\n").body.get_attribute("v")
+                options = evaluator.evaluate(attribute.value) if attribute is not None else None
+                if isinstance(options, list) and options and all(isinstance(o, str) for o in options):
+                    tighten(min(map(len, options)), max(map(len, options)))
+    kind = block.body.get_attribute("type")
+    if best is None and kind is not None and kind.value.source.strip() == "bool":
+        best = (4, 5)
+    return best
+
+
+def regex_max_length(pattern: str) -> int | None:
+    """The longest string an anchored (``^...$``) regular expression matches, or None when
+    unbounded or not understood. Handles literals, classes, escapes, groups with ``|`` and
+    ``?``, ``{n}``, ``{n,m}``; ``*``, ``+`` and ``{n,}`` are unbounded."""
+    if not (pattern.startswith("^") and pattern.endswith("$") and not pattern.endswith("\\$")):
+        return None
+    try:  # the stdlib's own regex parser: re._parser since 3.11, sre_parse before
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        parsed = sre_parse.parse(pattern[1:-1])
+    except Exception:  # noqa: BLE001 - any pattern Python cannot read is "not understood"
+        return None
+    _, high = parsed.getwidth()
+    return None if high >= 65535 else int(high)
 
 
 # ---- functions (Terraform's semantics for known values; bounds for unknown strings) -------
@@ -561,6 +666,8 @@ def _substr(args: list[Any]) -> Any:
     if isinstance(offset, Unknown) or isinstance(length, Unknown):
         return Unknown(sources=getattr(text, "sources", ()))
     offset, length = int(offset), int(length)
+    if length < -1:
+        raise ValueError("substr: length must be -1 or more")  # Terraform's error: unknown here
     text = to_template_string(text)
     if isinstance(text, Unknown):
         if offset != 0:

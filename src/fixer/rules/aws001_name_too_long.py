@@ -7,59 +7,66 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
+from ..editor import EditError
 from ..facts.aws_names import NAME_SPECS, NameSpec, spec_for
 from ..findings import Applicability, Finding, Fix, Severity
-from ..model.evaluate import Evaluator, Scope, Unknown, to_template_string
+from ..model.evaluate import Evaluator, Scope, Unknown, to_template_string, validated_length
+from ..model.sites import UNKNOWN_KEY
+from ..model.trials import assignments, inputs_of
 from ..syntax import nodes as n
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
-__all__ = ["NameTooLong"]
+__all__ = ["NameTooLong", "ASSUMED_INPUT_LENGTH"]
 
-UNKNOWN_PART_ALLOWANCE = 10  # characters assumed for each unknown input of a name
-HASH_LENGTH = 6  # hex digits of md5 kept when truncation would make instances collide
-
-
-@dataclass(frozen=True)
-class _Instance:
-    scope: Scope  # each.key / count.index of the instance
-    value: Any  # the name: a str or an Unknown
-
-    @property
-    def where(self) -> str:
-        text = self.scope.describe()
-        return f" for {text}" if text else ""
+# The length assumed for an input tffix cannot bound (a variable with no validation, type or
+# value, an unknown for_each key). 24 is the 80th percentile of the 146 names the example
+# callers in ../shared/corpus pass to a module's name inputs (median 16, 75th percentile 21,
+# 90th 29): long enough to catch a load balancer named from one input plus a ten-character
+# tail (a real failure with a 21-character input), short enough that the seed module's
+# "tg-web-${var.environment_suffix}" (7 known characters) stays silent. See docs/rules.md.
+ASSUMED_INPUT_LENGTH = 24
+HASH_LENGTH = 6  # hex digits of md5 ending a name cut to fit
 
 
 class NameTooLong(Rule):
-    """A resource name is longer than AWS allows, or breaks its character rules.
+    """A resource name is, or can be, longer than AWS allows, or breaks its character rules.
 
     ## What it does
 
-    Evaluates every name-like argument of about 30 AWS resource types (target
-    groups, load balancers, IAM roles and policies, SQS queues, SNS topics, S3
-    buckets, ElastiCache clusters, RDS instances and clusters, ECR repositories,
-    EKS clusters, log groups, secrets, ...) for each ``for_each`` key and
-    ``count`` index, from literals, variables (tfvars, ``--var``, defaults) and
-    locals, and checks the result against the provider's limit: its length
-    (``name_prefix`` gets 26 characters less, the provider appends a unique
-    suffix), the characters allowed, and how it may begin and end. It reports
-    the instance that breaks a rule. When an input is unknown it reports an
-    error if the known parts alone are already too long, and a possible
-    overflow (a warning) when they take at least half of the limit and leave
-    fewer than 10 characters for each unbounded unknown part of the name
-    (setting ``unknown-allowance``): a plain ``name = var.name`` is not
-    reported. A variable whose default is
-    ``""`` or ``null`` counts as unknown: it is a placeholder for the caller.
+    Evaluates every name-like argument of the resource types in the facts table
+    (`fixer.facts.aws_names`: target groups, load balancers, IAM roles, policies,
+    instance profiles and users, Lambda functions, SQS queues, SNS topics, S3 buckets,
+    ElastiCache clusters and replication groups, RDS instances and clusters, ECR
+    repositories, Step Functions, Secrets Manager secrets, EventBridge rules, KMS
+    aliases, Kinesis streams, DynamoDB tables, Cognito user pools, WAF, Glue jobs,
+    SageMaker, log groups, ...) for each `for_each` key and `count` index, from
+    literals, variables (tfvars, `--var`, defaults) and locals, and checks it against
+    the provider's and AWS's limit: its length (`name_prefix` gets 26 characters less,
+    the provider appends a unique suffix), the characters allowed, and how it may
+    begin and end.
+
+    When an input cannot be known, the rule bounds it: a variable's `validation`
+    (`length(var.x) <= N`, `can(regex("^.{1,N}$", var.x))`, `contains([...], var.x)`)
+    or `type = bool`; `random_string.length`, `random_id.byte_length`, `random_uuid`,
+    `random_integer`; data sources with fixed-length results (account ID 12 characters,
+    region at most 14, partition at most 10). An input with no bound is taken at the
+    **assumed input length** (`[rules.AWS001] assumed-input-length`, default 24, the
+    80th percentile of the names example callers pass in the corpus tffix is tested
+    on). It reports an error when an instance is too long, or when the known parts
+    alone are; a warning when the name can be too long with its inputs at their bound
+    or assumed length. A name that is one unbounded input passed through
+    (`name = var.name`) is the caller's choice and is not reported. A variable whose
+    default is `""` or `null` counts as unknown: it is a placeholder for the caller.
 
     ## Why is this bad?
 
-    The name never reaches AWS. For a target group, ``terraform plan`` stops
-    with ``"name" cannot be longer than 32 characters``; a truncated name that
-    ends in a hyphen fails with ``"name" cannot end with a hyphen``; an RDS
-    identifier with capitals fails with ``only lowercase alphanumeric
-    characters and hyphens allowed in "identifier"``. The overflow often shows
-    only in one ``for_each`` instance (the longest key) or only for someone
-    else's ``environment_suffix``.
+    The name never reaches AWS. For a target group, `terraform plan` stops with
+    `"name" cannot be longer than 32 characters`; a truncated name that ends in a
+    hyphen fails with `"name" cannot end with a hyphen`; an RDS identifier with capitals
+    fails with `only lowercase alphanumeric characters and hyphens allowed in
+    "identifier"`. The overflow often shows only in one `for_each` instance (the
+    longest key) or only for someone else's `environment_suffix`: module code is called
+    with inputs its author never sees.
 
     ## Example
 
@@ -72,58 +79,68 @@ class NameTooLong(Rule):
 
     ## Use instead
 
+    When the suffix is bounded (a `validation` block), keep it whole and shorten the
+    rest, as authors do by hand:
+
     ```hcl
-    resource "aws_lb_target_group" "services" {
-      for_each = var.service_config
-      name     = trimsuffix(substr("tg-${each.key}-${var.environment_suffix}", 0, 32), "-")
-    }
+    name = "${trimsuffix(substr("tg-${each.key}", 0, 32 - length("-${var.environment_suffix}")), "-")}-${var.environment_suffix}"
     ```
 
-    Plain ``substr(x, 0, 32)`` is not enough: the cut can leave a trailing
-    ``-``. When truncation would give two instances the same name, the fix
-    keeps a short hash of the full name instead:
-    ``"${trimsuffix(substr(x, 0, 25), "-")}-${substr(md5(x), 0, 6)}"``.
+    When the suffix itself can be too long, keep names that fit and end the others, cut
+    to the limit, with a hash of the whole name, so two environments or keys that
+    differ anywhere get different names:
+
+    ```hcl
+    name = length("tg-${each.key}-${var.environment_suffix}") <= 32 ? "tg-${each.key}-${var.environment_suffix}" : "${substr("tg-${each.key}-${var.environment_suffix}", 0, 25)}-${substr(md5("tg-${each.key}-${var.environment_suffix}"), 0, 6)}"
+    ```
+
+    Plain `trimsuffix(substr(name, 0, 32), "-")` is not enough: environments `synthl9l1q`
+    and `synthl9l2q` both become `tg-notification-service-synthl9l`, one name for two
+    target groups in one account.
+
+    When the name is built from one variable of the module and may be too long (a
+    warning), the fix instead adds a `validation` block to that variable
+    (`length(var.environment_suffix) <= 8`, with a message naming the resource and the
+    limit): a clear error at plan time, and no name changes.
 
     ## Fix safety
 
-    Every fix is checked with the evaluator on each known instance: the new
-    names fit, break no rule the old ones kept, and stay distinct. Wrapping a
-    known overflow in ``trimsuffix(substr(...))`` is **safe**: it returns the
-    name unchanged whenever the name was valid, so it only renames instances
-    that can never be created (the provider or AWS rejects them), and no
-    existing resource is replaced. The hashed form renames every instance, so
-    it is **unsafe**, as are fixes that cannot be verified because an input is
-    unknown, the fix for a possible overflow, and shortening a literal name
-    (the new name is tffix's choice). ``lower()`` on a name whose only fault is
-    capitals is safe (valid names are already lowercase). Other character
-    faults are reported without a fix.
+    Every rename is verified with the evaluator on each known instance and on made-up
+    inputs up to their bound (for an unbounded input, longer than the limit): the new
+    names fit, break no rule the old ones kept, names that fitted keep their exact
+    value, names that differed (between instances, or between inputs that differ only in
+    their last character) still differ, and no new name is one another resource of the
+    same type already has. For a name that is too long, the verified fix is **safe**: it
+    only renames instances that can never be created, so no deployed resource is
+    replaced. For a name that may be too long (a warning) the fix is **unsafe**, as is
+    one that cannot be verified because an input stays unknown, the `validation` block
+    (it rejects inputs the caller may rely on for instances tffix does not see), and
+    shortening a literal name (the new name is tffix's choice). `lower()` of a name
+    whose only fault is capitals, on a lowercase-only type, is safe (valid names are
+    already lowercase). Other character faults are reported without a fix.
 
     ## References
 
-    - hashicorp/terraform-provider-aws ``internal/service/elbv2/validate.go``
-      (``validName``, ``validNamePrefix``, ``validTargetGroupName``,
-      ``validTargetGroupNamePrefix``)
-    - ``internal/service/iam/role.go`` (``roleNameMaxLen = 64``) and
-      ``internal/service/iam/validate.go`` (``validResourceName``)
-    - ``internal/service/sqs/queue.go`` (``resourceQueueCustomizeDiff``:
-      ``^[0-9A-Za-z_-]{1,75}\\.fifo$`` / ``^[0-9A-Za-z_-]{1,80}$``)
-    - ``internal/service/elasticache/cluster.go`` (``cluster_id``),
-      ``internal/service/rds/validate.go`` (``validIdentifier``),
-      ``internal/service/logs/validate.go`` (``validLogGroupName``),
-      ``internal/service/eks/validate.go`` (``validClusterName``)
+    - Each limit's source is cited in its row of `src/fixer/facts/aws_names.py`.
+    - hashicorp/terraform-provider-aws `internal/service/elbv2/validate.go`
+      (`validName`, `validNamePrefix`, `validTargetGroupName`,
+      `validTargetGroupNamePrefix`)
+    - `internal/service/iam/role.go` (`roleNameMaxLen = 64`,
+      `roleNamePrefixMaxLen`) and `internal/service/iam/validate.go`
+    - `internal/service/sqs/queue.go` (`^[0-9A-Za-z_-]{1,75}\\.fifo$` /
+      `^[0-9A-Za-z_-]{1,80}$`)
     - Elastic Load Balancing quotas:
       https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html
-    - RDS naming constraints:
-      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html
+    - Amazon S3 general purpose bucket naming rules:
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
     """
 
     code = "AWS001"
     name = "name-too-long"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.ERROR
-    option_types = {"unknown-allowance": int}
+    option_types = {"assumed-input-length": int}
     targets = tuple(Target(spec.resource_types, attributes=(spec.attribute,)) for spec in NAME_SPECS)
-    messages = {}
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         # A variable defaulting to "" or null is a placeholder the caller replaces: unknown here.
@@ -133,42 +150,52 @@ class NameTooLong(Rule):
         spec = spec_for(site.resource_type, site.name)
         if spec is None:
             return
-        allowance = ctx.options.get("unknown-allowance", UNKNOWN_PART_ALLOWANCE)
-        if not isinstance(allowance, int) or isinstance(allowance, bool) or allowance < 0:
-            allowance = UNKNOWN_PART_ALLOWANCE
-        yield from _NameSite(self, ctx, site, spec, allowance).run()
+        assumed = ctx.options.get("assumed-input-length", ASSUMED_INPUT_LENGTH)
+        if not isinstance(assumed, int) or isinstance(assumed, bool) or assumed < 1:
+            assumed = ASSUMED_INPUT_LENGTH
+        yield from _NameSite(self, ctx, site, spec, assumed).run()
+
+
+@dataclass(frozen=True)
+class _Instance:
+    scope: Scope  # each.key / count.index of the instance
+    value: Any  # the name: a str or an Unknown
+    parts: tuple[Any, ...]  # known text and one Unknown per input (Evaluator.parts)
+
+    @property
+    def where(self) -> str:
+        text = self.scope.describe()
+        return f" for {text}" if text else ""
 
 
 class _NameSite:
     """One name attribute of one resource, over all its instances."""
 
-    def __init__(self, rule: NameTooLong, ctx: RuleContext, site: Site, spec: NameSpec, allowance: int) -> None:
+    def __init__(self, rule: NameTooLong, ctx: RuleContext, site: Site, spec: NameSpec, assumed: int) -> None:
         self.rule = rule
         self.ctx = ctx
         self.ev = ctx.evaluator
         self.site = site
-        self.file = site.file
-        self.block = site.resource
         self.spec = spec
-        self.attribute = site.attribute
-        self.allowance = allowance
+        self.assumed = assumed
         self.label = f"{site.resource_type} {spec.attribute}"
-        self.repeated = (
-            self.block.body.get_attribute("for_each") is not None or self.block.body.get_attribute("count") is not None
-        )
+        body = site.resource.body
+        self.repeated = body.get_attribute("for_each") is not None or body.get_attribute("count") is not None
 
-    # ---- evaluation ------------------------------------------------------------------
     def run(self) -> Iterable[Finding]:
         self.fifo = self._fifo()
         self.limit = self.spec.limit(self.fifo is True)
         self.instances: list[_Instance] = []
+        self.key_unknown = False
         for found in self.site.values():
-            scope, value = found.instance.scope, _as_name(found.value)
+            value = _as_name(found.value)
             if value is None or value == "":
                 continue  # null or empty: the provider makes up a name
             if isinstance(value, str) and self.spec.skip_if_contains and self.spec.skip_if_contains in value:
                 continue
-            self.instances.append(_Instance(scope, value))
+            self.key_unknown = self.key_unknown or found.instance.key is UNKNOWN_KEY
+            parts = self.ev.parts(self.site.node, found.instance.scope) if isinstance(value, Unknown) else (value,)
+            self.instances.append(_Instance(found.instance.scope, value, parts))
         if not self.instances:
             return
         yield from self._length()
@@ -178,13 +205,11 @@ class _NameSite:
         """True/False for a FIFO queue or topic; None when it cannot be known."""
         if self.spec.fifo_attribute is None:
             return False
-        attribute = self.block.body.get_attribute(self.spec.fifo_attribute)
+        attribute = self.site.resource.body.get_attribute(self.spec.fifo_attribute)
         if attribute is None:
             return False
         value = self.ev.evaluate(attribute.value)
-        if isinstance(value, bool):
-            return value
-        return None
+        return value if isinstance(value, bool) else None
 
     def problems(self, text: str) -> list[tuple[str, str]]:
         """(code, words) for every rule ``text`` breaks, its length limit excepted."""
@@ -216,13 +241,16 @@ class _NameSite:
             out.append(("trailing-hyphen", "ends with a hyphen"))
         if spec.no_double_hyphen and "--" in text:
             out.append(("double-hyphen", "contains two consecutive hyphens"))
+        for pattern, words in spec.forbidden:
+            if re.search(pattern, text):
+                out.append(("forbidden", words))
         # Reserved and required affixes (spec.reserved_prefixes, ...) are AWS002's.
         if len(text) < spec.min_len:
             out.append(("short", f"is {len(text)} characters; the minimum is {spec.min_len}"))
         return out
 
-    def _codes(self, text: str) -> set[str]:
-        return {code for code, _ in self.problems(text)}
+    def _codes(self, text: Any) -> set[str]:
+        return {code for code, _ in self.problems(text)} if isinstance(text, str) else set()
 
     # ---- length --------------------------------------------------------------------------
     def _length(self) -> Iterable[Finding]:
@@ -232,33 +260,21 @@ class _NameSite:
         if long or forced:
             yield self._length_error(long, forced)
             return
-        possible = [i for i in self.instances if isinstance(i.value, Unknown) and self._may_overflow(i)]
+        possible = [(i, *self._longest(i)) for i in self.instances if isinstance(i.value, Unknown)]
+        possible = [(i, total, bounded) for i, total, bounded in possible if total > limit]
         if possible:
             yield self._possible_overflow(possible)
 
-    def _may_overflow(self, instance: _Instance) -> bool:
-        value: Unknown = instance.value
-        if value.max_len is not None:
-            return value.max_len > self.limit
-        if value.min_len * 2 < self.limit:
-            return False  # the known parts leave most of the budget: no reason to worry
-        return self.limit - value.min_len < self.allowance * self._open_parts(instance.scope)
-
-    def _open_parts(self, scope: Scope) -> int:
-        """How many parts of the name have no known bound: the unknown interpolations of a template."""
-        expr = self.attribute.value
-        if type(expr) is not n.QuotedTemplate:
-            return 1
-        count = 0
-        for part in expr.template.parts:
-            if type(part) is n.TemplateLiteral:
-                continue
-            if type(part) is n.Interpolation:
-                value = self.ev.evaluate(part.expression, scope)
-                if not isinstance(value, Unknown) or value.max_len is not None:
-                    continue
-            count += 1
-        return max(1, count)
+    def _longest(self, instance: _Instance) -> tuple[int, bool]:
+        """The longest the name can be (an unbounded input taken at the assumed length), and
+        whether every input is bounded. A name that is one unbounded input passed through
+        (``name = var.name``) is the caller's to choose: 0."""
+        unknowns = [p for p in instance.parts if isinstance(p, Unknown)]
+        if len(instance.parts) == 1 and unknowns and unknowns[0].max_len is None:
+            return 0, False
+        total = sum(len(p) for p in instance.parts if isinstance(p, str))
+        total += sum(u.max_len if u.max_len is not None else max(u.min_len, self.assumed) for u in unknowns)
+        return total, all(u.max_len is not None for u in unknowns)
 
     def _length_error(self, long: list[_Instance], forced: list[_Instance]) -> Finding:
         if long:
@@ -278,85 +294,224 @@ class _NameSite:
         if len(broken) > 1:
             message += f" ({len(broken)} instances are too long)"
         notes = tuple(_describe(i) for i in broken) if len(broken) > 1 else ()
-        return self.rule.finding(self.file, self.site.node, message, fix=self._length_fix(), notes=notes)
+        fix, more = self._length_fix(possible=False)
+        return self.rule.finding(self.site.file, self.site.node, message, fix=fix, notes=notes + more)
 
-    def _possible_overflow(self, possible: list[_Instance]) -> Finding:
-        worst = max(possible, key=lambda i: i.value.min_len)
+    def _possible_overflow(self, possible: list[tuple[_Instance, int, bool]]) -> Finding:
+        worst, total, bounded = max(possible, key=lambda p: p[1])
         value: Unknown = worst.value
-        unknown = ", ".join(value.sources) or "the unknown parts"
-        if value.max_len is not None:
-            detail = f"it can be up to {value.max_len} characters{worst.where}"
+        if bounded:
+            detail = f"it can be up to {total} characters{worst.where}"
         else:
+            known = sum(len(p) for p in worst.parts if isinstance(p, str))
+            inputs = [p for p in worst.parts if isinstance(p, Unknown)]
+            shown = ", ".join(_input_words(u, self.assumed) for u in inputs)
             scope = worst.scope.describe()
             detail = (
-                f"{'for ' + scope + ' ' if scope else ''}the known parts already take {value.min_len} "
-                f"characters, leaving {self.limit - value.min_len} for {unknown}"
+                f"{'for ' + scope + ' ' if scope else ''}the known parts take {known} characters; "
+                f"with {shown} it is {total}"
             )
         message = f"{self.label} may be longer than {self.limit} characters: {detail}"
-        notes = tuple(_describe(i) for i in possible) if len(possible) > 1 else ()
+        notes: tuple[str, ...] = ()
+        if len(possible) > 1:
+            notes = (f"{len(possible)} instances can be too long",)
+        fix, more = self._length_fix(possible=True)
         return self.rule.finding(
-            self.file, self.attribute.value, message, fix=self._length_fix(possible_only=True),
-            severity=Severity.WARNING, notes=notes,
+            self.site.file, self.site.node, message, fix=fix, severity=Severity.WARNING, notes=notes + more,
         )
 
     # ---- length fixes ----------------------------------------------------------------
-    def _length_fix(self, possible_only: bool = False) -> Fix | None:
-        expr = self.attribute.value
+    def _length_fix(self, possible: bool) -> tuple[Fix | None, tuple[str, ...]]:
+        """The fix for a name that is (or may be) too long, and notes on the alternatives."""
+        expr = self.site.node
         if "\n" in expr.source:
+            return None, ()
+        if type(expr) is n.QuotedTemplate and expr.is_literal():
+            return (None if possible else self._shorten_literal(expr)), ()
+        validation = self._validation_fix()
+        if possible and validation is not None:
+            return validation, ("alternative fix, a rename: " + self._rename_title(),)
+        renames = self._renames()
+        for source, title in renames:
+            verdict = self._try(source)
+            if verdict is True:
+                return self._fix(source, title, Applicability.UNSAFE if possible else Applicability.SAFE), ()
+        for source, title in renames:
+            if self._try(source) is None and self._bounded(source):
+                return self._fix(source, title, Applicability.UNSAFE), ()
+        return None, ()
+
+    def _rename_title(self) -> str:
+        renames = self._renames()
+        return renames[-1][1] if renames else "shorten the name"
+
+    def _renames(self) -> list[tuple[str, str]]:
+        """The rename fixes to try, best first: the budgeted form that keeps the name's suffix
+        whole, then the length-guarded hash of the whole name."""
+        if not hasattr(self, "_rename_cache"):
+            found = (self._budgeted(), self._hashed(), self._cut_prefix())
+            self._rename_cache = [r for r in found if r is not None]
+        return self._rename_cache
+
+    def _budgeted(self) -> tuple[str, str] | None:
+        """``"${trimsuffix(substr("tg-${each.key}", 0, 32 - length("-${var.env}")), "-")}-${var.env}"``:
+        the part from the last interpolation on (with its separator) is kept whole."""
+        expr = self.site.node
+        if type(expr) is not n.QuotedTemplate:
             return None
-        if type(expr) is n.QuotedTemplate and expr.is_literal() and not possible_only:
-            return self._shorten_literal(expr)
-        base, cut = _peel_truncation(expr)
-        fifo_tail = False
+        parts = expr.template.parts
+        if any(type(p) not in (n.TemplateLiteral, n.Interpolation) for p in parts):
+            return None
+        last = max((i for i, p in enumerate(parts) if type(p) is n.Interpolation), default=None)
+        if last is None or last == 0:
+            return None
+        before = parts[last - 1]
+        head_parts, separator = list(parts[:last]), ""
+        if type(before) is n.TemplateLiteral:
+            raw = before.token.value
+            kept = raw.rstrip("-_./")
+            separator = raw[len(kept):]
+            head_parts = head_parts[:-1]
+            head = "".join(p.source for p in head_parts) + kept
+            plain = not kept
+        else:
+            head = "".join(p.source for p in head_parts)
+            plain = True
+        tail = separator + "".join(p.source for p in parts[last:])
+        if not head:
+            return None
+        only = head_parts[0] if plain and len(head_parts) == 1 else None
+        if type(only) is n.Interpolation and only.open.value == "${" and only.close.value == "}":
+            head_source = only.expression.source  # "${var.project}" -> var.project
+        else:
+            head_source = f'"{head}"'
+        cut = f'substr({head_source}, 0, {self.limit} - length("{tail}"))'
+        if self.spec.no_trailing_hyphen or self.spec.no_double_hyphen:
+            cut = f'trimsuffix({cut}, "-")'
+        return f'"${{{cut}}}{tail}"', f'Keep "{tail}" whole and shorten the rest to fit {self.limit} characters'
+
+    def _hashed(self) -> tuple[str, str] | None:
+        """``length(n) <= 32 ? n : "${substr(n, 0, 25)}-${substr(md5(n), 0, 6)}"``."""
+        expr = self.site.node
+        base, _cut = _peel_truncation(expr)
+        base_source = base.source
+        tail = ""
         if self.fifo is not False and self.spec.fifo_attribute and not self.spec.is_prefix:
             stripped = _strip_fifo(expr)
             if stripped is not None:
-                base, cut, fifo_tail = stripped, None, True
+                base_source, tail = stripped, ".fifo"
             elif self.fifo is True:
                 return None
-        budget = self.limit - (len(".fifo") if fifo_tail else 0)
-        cut = budget if cut is None else min(cut, budget)
-        if cut < 1:
+        budget = self.limit - len(tail)
+        short = budget - HASH_LENGTH - 1
+        if short < 2:
             return None
-        b = base.source if isinstance(base, n.Node) else base
-        tail = ".fifo" if fifo_tail else ""
-        keep = " and keep the .fifo suffix" if fifo_tail else ""
-        simple = [
-            (self._head(b, cut), f"Wrap the name in {self._head('...', cut)}{keep}"),
-        ]
-        if self.spec.no_trailing_hyphen:
-            simple.append((_regex_head(b, cut), f'Wrap the name in {_regex_head("...", cut)}{keep}'))
-        short = cut - HASH_LENGTH - 1
-        heads = [self._head(b, short)] + ([_regex_head(b, short)] if self.spec.no_trailing_hyphen else [])
-        hashed = [
-            (
-                f'"${{{head}}}-${{substr(md5({b}), 0, {HASH_LENGTH})}}{tail}"',
-                f"Truncate the name to {self.limit} characters, ending it with a hash of the full name{keep}",
-            )
-            for head in heads
-            if short >= 2
-        ]
-        simple = [(_template_wrap(src, tail), title) for src, title in simple]
-        if possible_only or any(isinstance(i.value, Unknown) for i in self.instances):
-            # Unverifiable: an input is unknown. Prefer the hash when instances could collide.
-            for src, title in (hashed if self.repeated else simple):
-                if self._bounded(src):
-                    return self._fix(src, title, Applicability.UNSAFE)
-            return None
-        for src, title in simple:
-            verdict = self._verify(src)
-            if verdict is not None:
-                applicability = Applicability.SAFE if verdict else Applicability.UNSAFE
-                return self._fix(src, title, applicability)
-        for src, title in hashed:
-            if self._verify(src) is not None:
-                return self._fix(src, title, Applicability.UNSAFE)
-        return None
+        head = f"substr({base_source}, 0, {short})"
+        if self.spec.no_double_hyphen or self.spec.no_trailing_hyphen:
+            head = f'trimsuffix({head}, "-")'
+        hashed = f'"${{{head}}}-${{substr(md5({base_source}), 0, {HASH_LENGTH})}}"'
+        guarded = f"length({base_source}) <= {budget} ? {base_source} : {hashed}"
+        source = f'"${{{guarded}}}{tail}"' if tail else guarded
+        keep = " and the .fifo suffix" if tail else ""
+        return source, f"Keep names that fit{keep}; end longer ones, cut to {self.limit} characters, with a hash of the full name"
 
-    def _head(self, b: str, cut: int) -> str:
-        if self.spec.no_trailing_hyphen:
-            return f'trimsuffix(substr({b}, 0, {cut}), "-")'
-        return f"substr({b}, 0, {cut})"
+    def _cut_prefix(self) -> tuple[str, str] | None:
+        """``substr(prefix, 0, 6)``: enough for a ``name_prefix``, which the provider makes
+        unique by appending its own suffix."""
+        if not self.spec.is_prefix:
+            return None
+        base, _cut = _peel_truncation(self.site.node)
+        cut = f"substr({base.source}, 0, {self.limit})"
+        return cut, f"Wrap the prefix in substr(..., 0, {self.limit})"
+
+    def _validation_fix(self) -> Fix | None:
+        """For a name built from one variable of this module: a ``validation`` block that bounds
+        it so that every instance fits (a plan-time error instead of an apply failure)."""
+        inputs = inputs_of(self.site.node, self.ev, each_unknown=self.key_unknown)
+        if len(inputs) != 1 or not inputs[0].name.startswith("var."):
+            return None
+        name = inputs[0].name[4:]
+        found = self.ctx.module.variable(name)
+        if found is None or validated_length(found[1], name, self.ev) is not None:
+            return None
+        empty = self.ev.assuming({f"var.{name}": ""})
+        rest = [_as_name(empty.evaluate(self.site.node, i.scope)) for i in self.instances]
+        if not rest or not all(isinstance(r, str) for r in rest):
+            return None
+        room = self.limit - max(len(r) for r in rest)
+        known = inputs[0].known
+        if room < 1 or (isinstance(known, str) and len(known) > room):
+            return None
+        message = (
+            f"{name} must be at most {room} characters: {self.site.address} {self.spec.attribute} "
+            f"is limited to {self.limit}."
+        )
+        block = (
+            "validation {\n"
+            f"  condition     = length(var.{name}) <= {room}\n"
+            f"  error_message = {_quote(message)}\n"
+            "}"
+        )
+        try:
+            edit = self.ctx.editor(self.site).add_block(found[1], block, file=found[0])
+        except EditError:
+            return None
+        return edit.fix(f"Add a validation block to var.{name}: length(var.{name}) <= {room}", Applicability.UNSAFE)
+
+    def _try(self, source: str) -> bool | None:
+        """Whether the fix works for the known instances and for made-up inputs up to their
+        bound: every name fits and breaks no rule the old one kept, a name that fitted is
+        kept as it was, names that differed still differ (between instances, and between
+        inputs differing only in their last character), and no name another resource of the
+        type already has is taken. None: some value stays unknown, it cannot be verified."""
+        inputs = inputs_of(self.site.node, self.ev, each_unknown=self.key_unknown)
+        for group in assignments(inputs, self.assumed, self.limit + 2):
+            results = []
+            for assignment in group:
+                ev = self.ev.assuming({k: v for k, v in assignment.items() if k.split(".")[0] not in ("each", "count")})
+                pairs = []
+                for instance in self.instances:
+                    scope = instance.scope
+                    if "each.key" in assignment:
+                        scope = Scope(each_key=assignment["each.key"], each_value=assignment["each.key"])
+                    old = _as_name(ev.evaluate(self.site.node, scope))
+                    new = _as_name(ev.evaluate_source(source, scope))
+                    if isinstance(old, Unknown) or isinstance(new, Unknown) or old is None:
+                        return None
+                    if not isinstance(new, str) or not new or len(new) > self.limit:
+                        return False
+                    if not self._codes(new) <= self._codes(old):
+                        return False
+                    if len(old) <= self.limit and not self.problems(old) and new != old:
+                        return False
+                    if new != old and self._taken(new):
+                        return False
+                    pairs.append((old, new))
+                olds, news = [p[0] for p in pairs], [p[1] for p in pairs]
+                if not self.spec.is_prefix and len(set(olds)) == len(olds) and len(set(news)) < len(news):
+                    return False
+                results.append(pairs)
+            if len(results) == 2 and not self.spec.is_prefix:
+                for (old_a, new_a), (old_b, new_b) in zip(*results):
+                    if old_a != old_b and new_a == new_b:
+                        return False
+        return True
+
+    def _taken(self, name: str) -> bool:
+        """Another resource of this type already has ``name`` (issue 13 item 5)."""
+        used = self.ctx.names_in_use(self.spec.resource_types, self.spec.attribute)
+        return used.holder(name, exclude=self.site) is not None
+
+    def _bounded(self, source: str) -> bool:
+        """The fix can no longer be too long for any instance, whatever the unknown inputs."""
+        for instance in self.instances:
+            after = _as_name(self.ev.evaluate_source(source, instance.scope))
+            if isinstance(after, str):
+                if len(after) > self.limit or not self._codes(after) <= self._codes(instance.value):
+                    return False
+            elif not isinstance(after, Unknown) or after.max_len is None or after.max_len > self.limit:
+                return False
+        return True
 
     def _shorten_literal(self, expr: n.QuotedTemplate) -> Fix | None:
         """A literal name: suggest its longest valid beginning (unsafe: tffix picks the name)."""
@@ -366,7 +521,7 @@ class _NameSite:
         new = text[: self.limit]
         if self.spec.no_trailing_hyphen:
             new = new.rstrip("-")
-        if not new or not self._codes(new) <= self._codes(text):
+        if not new or not self._codes(new) <= self._codes(text) or self._taken(new):
             return None
         if self.repeated and len(self.instances) > 1:
             return None
@@ -374,39 +529,6 @@ class _NameSite:
 
     def _fix(self, source: str, title: str, applicability: Applicability) -> Fix:
         return self.ctx.editor(self.site).replace(self.site.node, source).fix(title, applicability)
-
-    def _bounded(self, source: str) -> bool:
-        """The fix parses and, for every instance, can no longer be too long."""
-        for instance in self.instances:
-            after = _as_name(self.ev.evaluate_source(source, instance.scope))
-            if isinstance(after, str):
-                if len(after) > self.limit or not self._codes(after) <= self._codes_of(instance.value):
-                    return False
-            elif not isinstance(after, Unknown) or after.max_len is None or after.max_len > self.limit:
-                return False
-        return True
-
-    def _codes_of(self, value: Any) -> set[str]:
-        return self._codes(value) if isinstance(value, str) else set()
-
-    def _verify(self, source: str) -> bool | None:
-        """None: the fix does not work. True: it keeps every valid name as it was. False: it works but renames."""
-        before = [i.value for i in self.instances]
-        after: list[str] = []
-        identity = True
-        for instance in self.instances:
-            value = _as_name(self.ev.evaluate_source(source, instance.scope))
-            if not isinstance(value, str) or not value or len(value) > self.limit:
-                return None
-            old = instance.value
-            if not self._codes(value) <= self._codes(old):
-                return None
-            if len(old) <= self.limit and not self.problems(old) and value != old:
-                identity = False
-            after.append(value)
-        if len(set(before)) == len(before) and len(set(after)) < len(after):
-            return None  # truncation makes two instances collide
-        return identity
 
     # ---- characters ------------------------------------------------------------------
     def _characters(self) -> Iterable[Finding]:
@@ -420,10 +542,10 @@ class _NameSite:
             message += f" ({len(bad)} instances break the naming rules)"
         notes = tuple(f'{i.scope.describe() or "instance"}: {_quote(i.value)}' for i, _ in bad) if len(bad) > 1 else ()
         codes = set().union(*({c for c, _ in p} for _, p in bad))
-        yield self.rule.finding(self.file, self.site.node, message, fix=self._character_fix(codes), notes=notes)
+        yield self.rule.finding(self.site.file, self.site.node, message, fix=self._character_fix(codes), notes=notes)
 
     def _character_fix(self, codes: set[str]) -> Fix | None:
-        expr = self.attribute.value
+        expr = self.site.node
         if "\n" in expr.source or any(isinstance(i.value, Unknown) for i in self.instances):
             return None
         if codes <= {"uppercase", "first"} and "uppercase" in codes:
@@ -447,11 +569,13 @@ class _NameSite:
         return None
 
     def _clean(self, source: str) -> bool:
-        """Every instance of the fixed name is valid and they stay distinct."""
+        """Every instance of the fixed name is valid, they stay distinct and take no name in use."""
         after = []
         for instance in self.instances:
             value = _as_name(self.ev.evaluate_source(source, instance.scope))
             if not isinstance(value, str) or not value or len(value) > self.limit or self.problems(value):
+                return False
+            if value != instance.value and self._taken(value):
                 return False
             after.append(value)
         before = [i.value for i in self.instances]
@@ -459,6 +583,14 @@ class _NameSite:
 
 
 # ---- helpers -------------------------------------------------------------------------------
+
+
+def _input_words(value: Unknown, assumed: int) -> str:
+    """``var.env at 24 characters (assumed-input-length)`` / ``var.x up to 8 characters``."""
+    name = ", ".join(value.sources) or "an unknown part"
+    if value.max_len is not None:
+        return f"{name} up to {value.max_len} characters"
+    return f"{name} at {max(value.min_len, assumed)} characters (assumed-input-length)"
 
 
 def _as_name(value: Any) -> Any:
@@ -530,11 +662,3 @@ def _strip_fifo(expr: n.Expression) -> str | None:
             return parts[0].expression.source
     source = expr.source
     return source[: -len('.fifo"')] + '"'
-
-
-def _regex_head(b: str, cut: int) -> str:
-    return f'replace(substr({b}, 0, {cut}), "/-+$/", "")'
-
-
-def _template_wrap(source: str, tail: str) -> str:
-    return f'"${{{source}}}{tail}"' if tail else source

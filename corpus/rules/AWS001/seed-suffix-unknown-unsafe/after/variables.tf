@@ -1,6 +1,11 @@
 variable "environment_suffix" {
   description = "Suffix that keeps resource names unique per environment"
   type        = string
+
+  validation {
+    condition     = length(var.environment_suffix) <= 8
+    error_message = "environment_suffix must be at most 8 characters: aws_lb_target_group.services name is limited to 32."
+  }
 }
 
 variable "service_config" {

@@ -1,0 +1,108 @@
+"""Trying an expression on the inputs a module may be given, not only the ones it was.
+
+A fix that rewrites a value built from inputs (``var.environment_suffix``, an unknown
+``for_each`` key, ``random_string.x.result``) is verified on made-up values of those
+inputs as well as on the known ones: :func:`inputs_of` finds the inputs of an
+expression, :func:`trial_values` the values to try for one of them (short, typical,
+at the bound, and pairs that differ only in the last character), and
+:func:`assignments` the combinations, one input varied at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ..syntax import nodes as n
+from .evaluate import Unknown
+
+if TYPE_CHECKING:
+    from .evaluate import Evaluator
+
+__all__ = ["Input", "inputs_of", "trial_values", "assignments"]
+
+
+@dataclass(frozen=True)
+class Input:
+    """An input of an expression: a reference whose value the module does not fix."""
+
+    name: str  # "var.environment_suffix", "each.key", "random_string.x.result"
+    known: Any  # its value in this run (tfvars, --var), or an Unknown with its bounds
+
+
+def inputs_of(expr: n.Node, evaluator: "Evaluator", *, each_unknown: bool = False) -> list[Input]:
+    """The inputs ``expr`` is built from, through locals: variables with no default in the
+    module (a value from tfvars or ``--var`` is one deployment's, not the only one), references
+    to resources and data sources whose values tffix cannot know, and ``each.key`` /
+    ``each.value`` / ``count.index`` when ``each_unknown`` (an unknown ``for_each`` / ``count``)."""
+    found: dict[str, Input] = {}
+    seen_locals: set[str] = set()
+    stack: list[n.Node] = [expr]
+    while stack:
+        node = stack.pop()
+        name = n.reference_name(node) if isinstance(node, n.Expression) else None
+        if name is not None:
+            head, _, rest = name.partition(".")
+            key = rest.split(".")[0]
+            if head == "local" and key not in seen_locals:
+                seen_locals.add(key)
+                local = evaluator.module.local(key)
+                if local is not None:
+                    stack.append(local[1].value)
+                continue
+            if head == "var":
+                variable = evaluator.module.variable(key)
+                if variable is None or variable[1].body.get_attribute("default") is None \
+                        or isinstance(evaluator.evaluate(node), Unknown):
+                    found.setdefault(f"var.{key}", Input(f"var.{key}", evaluator.evaluate(node)))
+                continue
+            if head in ("each", "count"):
+                if each_unknown:
+                    found.setdefault(name, Input(name, Unknown(sources=(name,))))
+                continue
+            if head not in ("path", "terraform", "self") and isinstance(evaluator.evaluate(node), Unknown):
+                found.setdefault(name, Input(name, evaluator.evaluate(node)))
+                continue
+        stack.extend(child for child in node.children() if isinstance(child, n.Node))
+    return sorted(found.values(), key=lambda i: i.name)
+
+
+def trial_values(item: Input, typical: int, longest: int) -> list[tuple[str, str]]:
+    """Pairs of values to try for one input, differing only in the last character: the
+    known value and its twin, then lengths 1, ``typical`` and the input's own bound (or
+    ``longest`` when it has none), each within the input's bounds."""
+    low, high = 1, longest
+    if isinstance(item.known, Unknown):
+        low = max(1, item.known.min_len)
+        high = item.known.max_len if item.known.max_len is not None else longest
+    out: list[tuple[str, str]] = []
+    if isinstance(item.known, (str, int)) and not isinstance(item.known, bool):
+        text = str(item.known)
+        if text:
+            out.append((text, text[:-1] + _other(text[-1])))
+    for size in sorted({low, min(max(low, typical), high), high}):
+        if size >= 1 and low <= size <= high:
+            stem = ("x" * size)[:-1]
+            out.append((stem + "a", stem + "b"))
+    return out
+
+
+def assignments(inputs: list[Input], typical: int, longest: int) -> Iterator[list[dict[str, Any]]]:
+    """Groups of assignments ``{input name: value}``: each group varies one input over a pair
+    of twin values (the rest at their base value: known, else ``typical`` characters),
+    so that a check can demand that the twins give different results."""
+    base: dict[str, Any] = {}
+    for item in inputs:
+        pairs = trial_values(item, typical, longest)
+        base[item.name] = pairs[0][0] if pairs else "x"
+        if isinstance(item.known, Unknown):
+            sized = [p for p in pairs if len(p[0]) == min(typical, len(pairs[-1][0]))]
+            base[item.name] = sized[0][0] if sized else base[item.name]
+    yield [dict(base)]
+    for item in inputs:
+        for first, second in trial_values(item, typical, longest):
+            yield [{**base, item.name: first}, {**base, item.name: second}]
+
+
+def _other(char: str) -> str:
+    return "b" if char != "b" else "c"
