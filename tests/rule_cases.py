@@ -60,9 +60,10 @@ class RuleCase:
 
     def extra_files(self) -> list[str]:
         """The repository files around the module, as absolute paths (empty for most cases)."""
-        from fixer.discovery import repository_files
+        from fixer.discovery import example_callers, repository_files
 
-        return [str(p) for p in repository_files(self.before, self.before)]
+        found = repository_files(self.before, self.before) + example_callers(self.before)
+        return [str(p) for p in found]
 
     def expected_after(self) -> dict[str, str]:
         if self.after is None:

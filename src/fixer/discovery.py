@@ -9,7 +9,7 @@ from pathlib import Path
 from .reading import SourceError, read_text
 
 __all__ = [
-    "ModuleFiles", "discover_modules", "SKIP_DIRS", "repository_root", "repository_files",
+    "ModuleFiles", "discover_modules", "SKIP_DIRS", "repository_root", "repository_files", "example_callers",
     "SourceError", "read_source",
 ]
 
@@ -58,8 +58,20 @@ def discover_modules(paths: list[str]) -> list[ModuleFiles]:
         known = set(files)
         files.extend(extra for extra in wanted if extra not in known)
         root = repository_root(directory, scan_roots[directory])
-        modules.append(ModuleFiles(directory, files, wanted, repository_files(directory, root, cache)))
+        extra = repository_files(directory, root, cache) + example_callers(directory)
+        modules.append(ModuleFiles(directory, files, wanted, extra))
     return modules
+
+
+MAX_EXAMPLE_FILES = 200  # example caller files read per module
+
+
+def example_callers(directory: Path) -> list[Path]:
+    """The ``.tf`` files of the module's examples (``examples/*/*.tf``): the callers its author
+    wrote, whose ``module`` blocks show the values the module is meant to be given (AWS001
+    reads them as sample inputs)."""
+    found = sorted(p for p in directory.glob("examples/*/*.tf") if _is_tf_file(p))
+    return found[:MAX_EXAMPLE_FILES]
 
 
 # ---- the repository around a module -----------------------------------------------------

@@ -246,7 +246,13 @@ class Evaluator:
             if token == "%%":
                 out.append("%")
             elif token.startswith("%") and len(token) > 1:
-                out.extend(self._pieces(args[i], scope, depth + 1) if token.endswith("s") and i < len(args) else [Unknown()])
+                if "." in token and i < len(args):  # "%.20s": the verb itself bounds the length
+                    value = _format([token, self.evaluate(args[i], scope)])
+                    out.append(value)
+                elif token.endswith("s") and i < len(args):
+                    out.extend(self._pieces(args[i], scope, depth + 1))
+                else:
+                    out.append(Unknown())
                 i += 1
             else:
                 out.append(token)
@@ -729,7 +735,7 @@ def _format(args: list[Any]) -> Any:
     unknown: Unknown | None = None
     i = 0
     values = list(values)
-    for m in re.finditer(r"%%|%[-+ #0]*[0-9]*(?:\.[0-9]+)?([sdvqft])|[^%]+", spec):
+    for m in re.finditer(r"%%|%[-+ #0]*[0-9]*(?:\.([0-9]+))?([sdvqft])|[^%]+", spec):
         token = m.group()
         if token == "%%":
             out.append("%")
@@ -738,6 +744,12 @@ def _format(args: list[Any]) -> Any:
                 return Unknown()
             value = to_template_string(values[i])
             i += 1
+            if m.group(1) is not None and m.group(2) == "s":  # "%.20s": at most 20 characters
+                most = int(m.group(1))
+                if isinstance(value, Unknown):
+                    value = Unknown(min(value.min_len, most), min(most, value.max_len if value.max_len is not None else most), value.sources)
+                else:
+                    value = value[:most]
             if isinstance(value, Unknown):
                 unknown = value if unknown is None else unknown + value
             else:

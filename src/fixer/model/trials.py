@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..syntax import nodes as n
-from .evaluate import Unknown
+from .evaluate import Unknown, validated_length
 
 if TYPE_CHECKING:
     from .evaluate import Evaluator
@@ -28,11 +28,12 @@ class Input:
 
     name: str  # "var.environment_suffix", "each.key", "random_string.x.result"
     known: Any  # its value in this run (tfvars, --var), or an Unknown with its bounds
+    bounds: tuple[int, int | None] = (0, None)  # fewest and most characters it can have
 
 
 def inputs_of(expr: n.Node, evaluator: "Evaluator", *, each_unknown: bool = False) -> list[Input]:
-    """The inputs ``expr`` is built from, through locals: variables with no default in the
-    module (a value from tfvars or ``--var`` is one deployment's, not the only one), references
+    """The inputs ``expr`` is built from, through locals: variables (a default, or a value
+    from tfvars or ``--var``, is one deployment's, not the only one), references
     to resources and data sources whose values tffix cannot know, and ``each.key`` /
     ``each.value`` / ``count.index`` when ``each_unknown`` (an unknown ``for_each`` / ``count``)."""
     found: dict[str, Input] = {}
@@ -51,17 +52,17 @@ def inputs_of(expr: n.Node, evaluator: "Evaluator", *, each_unknown: bool = Fals
                     stack.append(local[1].value)
                 continue
             if head == "var":
-                variable = evaluator.module.variable(key)
-                if variable is None or variable[1].body.get_attribute("default") is None \
-                        or isinstance(evaluator.evaluate(node), Unknown):
-                    found.setdefault(f"var.{key}", Input(f"var.{key}", evaluator.evaluate(node)))
+                variable = evaluator.module.variable(key)  # a default is one value; a caller may give another
+                bounds = validated_length(variable[1], key, evaluator) if variable is not None else None
+                found.setdefault(f"var.{key}", Input(f"var.{key}", evaluator.evaluate(node), bounds or (0, None)))
                 continue
             if head in ("each", "count"):
                 if each_unknown:
                     found.setdefault(name, Input(name, Unknown(sources=(name,))))
                 continue
-            if head not in ("path", "terraform", "self") and isinstance(evaluator.evaluate(node), Unknown):
-                found.setdefault(name, Input(name, evaluator.evaluate(node)))
+            value = evaluator.evaluate(node)
+            if head not in ("path", "terraform", "self") and isinstance(value, Unknown):
+                found.setdefault(name, Input(name, value, (value.min_len, value.max_len)))
                 continue
         stack.extend(child for child in node.children() if isinstance(child, n.Node))
     return sorted(found.values(), key=lambda i: i.name)
@@ -71,10 +72,8 @@ def trial_values(item: Input, typical: int, longest: int) -> list[tuple[str, str
     """Pairs of values to try for one input, differing only in the last character: the
     known value and its twin, then lengths 1, ``typical`` and the input's own bound (or
     ``longest`` when it has none), each within the input's bounds."""
-    low, high = 1, longest
-    if isinstance(item.known, Unknown):
-        low = max(1, item.known.min_len)
-        high = item.known.max_len if item.known.max_len is not None else longest
+    low = max(1, item.bounds[0])
+    high = item.bounds[1] if item.bounds[1] is not None else longest
     out: list[tuple[str, str]] = []
     if isinstance(item.known, (str, int)) and not isinstance(item.known, bool):
         text = str(item.known)

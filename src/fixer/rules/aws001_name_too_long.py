@@ -13,6 +13,7 @@ from ..findings import Applicability, Finding, Fix, Severity
 from ..model.evaluate import Evaluator, Scope, Unknown, to_template_string, validated_length
 from ..model.sites import UNKNOWN_KEY
 from ..model.trials import assignments, inputs_of
+from ..model.values import example_calls
 from ..syntax import nodes as n
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
@@ -260,10 +261,36 @@ class _NameSite:
         if long or forced:
             yield self._length_error(long, forced)
             return
+        called = self._example_overflow()
+        if called is not None:
+            yield called
+            return
         possible = [(i, *self._longest(i)) for i in self.instances if isinstance(i.value, Unknown)]
         possible = [(i, total, bounded) for i, total, bounded in possible if total > limit]
         if possible:
             yield self._possible_overflow(possible)
+
+    def _example_overflow(self) -> Finding | None:
+        """An instance too long with the values an example caller of the module passes
+        (``examples/complete/main.tf``): the module fails as its own author calls it."""
+        for call in example_calls(self.ctx.module):
+            given = {f"var.{k}": v for k, v in call.values.items() if self.ctx.module.variable(k) is not None}
+            if not given:
+                continue
+            ev = self.ev.assuming(given)
+            for instance in self.instances:
+                if not isinstance(instance.value, Unknown):
+                    continue
+                name = _as_name(ev.evaluate(self.site.node, instance.scope))
+                if isinstance(name, str) and len(name) > self.limit:
+                    used = [f"{k[4:]} = {_quote(v)}" for k, v in given.items() if k in instance.value.sources]
+                    message = (
+                        f"{self.label} {_quote(name)} is {len(name)} characters{instance.where} with the "
+                        f"values {call.path} passes ({', '.join(used) or 'its inputs'}); the limit is {self.limit}"
+                    )
+                    fix, more = self._length_fix(possible=False)
+                    return self.rule.finding(self.site.file, self.site.node, message, fix=fix, notes=more)
+        return None
 
     def _longest(self, instance: _Instance) -> tuple[int, bool]:
         """The longest the name can be (an unbounded input taken at the assumed length), and
@@ -349,40 +376,52 @@ class _NameSite:
         """The rename fixes to try, best first: the budgeted form that keeps the name's suffix
         whole, then the length-guarded hash of the whole name."""
         if not hasattr(self, "_rename_cache"):
-            found = (self._budgeted(), self._hashed(), self._cut_prefix())
+            found = [*self._budgeted(), self._hashed(), self._cut_prefix()]
             self._rename_cache = [r for r in found if r is not None]
         return self._rename_cache
 
-    def _budgeted(self) -> tuple[str, str] | None:
+    def _budgeted(self) -> list[tuple[str, str]]:
         """``"${trimsuffix(substr("tg-${each.key}", 0, 32 - length("-${var.env}")), "-")}-${var.env}"``:
-        the part from the last interpolation on (with its separator) is kept whole."""
+        the suffix is kept whole and the rest cut to the room it leaves. The suffix is the
+        part from the last interpolation on (with the separator before it), or else the
+        literal text after the last interpolation (``-blue``)."""
         expr = self.site.node
         if type(expr) is not n.QuotedTemplate:
-            return None
+            return []
         parts = expr.template.parts
         if any(type(p) not in (n.TemplateLiteral, n.Interpolation) for p in parts):
+            return []
+        interpolations = [i for i, p in enumerate(parts) if type(p) is n.Interpolation]
+        if not interpolations:
+            return []
+        splits = [interpolations[-1]]
+        if type(parts[-1]) is n.TemplateLiteral and parts[-1].token.value.strip("-_./"):
+            splits.append(len(parts) - 1)
+        out = []
+        for split in splits:
+            form = self._budget_at(parts, split)
+            if form is not None:
+                out.append(form)
+        return out
+
+    def _budget_at(self, parts: tuple, split: int) -> tuple[str, str] | None:
+        """The budgeted form keeping ``parts[split:]`` (and the separator before it) whole."""
+        if split == 0:
             return None
-        last = max((i for i, p in enumerate(parts) if type(p) is n.Interpolation), default=None)
-        if last is None or last == 0:
-            return None
-        before = parts[last - 1]
-        head_parts, separator = list(parts[:last]), ""
+        before = parts[split - 1]
+        head_parts, separator, kept = list(parts[:split]), "", ""
         if type(before) is n.TemplateLiteral:
             raw = before.token.value
             kept = raw.rstrip("-_./")
             separator = raw[len(kept):]
             head_parts = head_parts[:-1]
-            head = "".join(p.source for p in head_parts) + kept
-            plain = not kept
-        else:
-            head = "".join(p.source for p in head_parts)
-            plain = True
-        tail = separator + "".join(p.source for p in parts[last:])
+        head = "".join(p.source for p in head_parts) + kept
+        tail = separator + "".join(p.source for p in parts[split:])
         if not head:
             return None
-        only = head_parts[0] if plain and len(head_parts) == 1 else None
+        only = head_parts[0] if not kept and len(head_parts) == 1 else None
         if type(only) is n.Interpolation and only.open.value == "${" and only.close.value == "}":
-            head_source = only.expression.source  # "${var.project}" -> var.project
+            head_source = only.expression.source  # "${local.long}" -> local.long
         else:
             head_source = f'"{head}"'
         cut = f'substr({head_source}, 0, {self.limit} - length("{tail}"))'

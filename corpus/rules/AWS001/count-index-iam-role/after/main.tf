@@ -5,6 +5,6 @@ locals {
 resource "aws_iam_role" "reader" {
   count = 3
 
-  name               = length("r${count.index}-${local.purpose}-role") <= 64 ? "r${count.index}-${local.purpose}-role" : "${substr("r${count.index}-${local.purpose}-role", 0, 57)}-${substr(md5("r${count.index}-${local.purpose}-role"), 0, 6)}"
+  name               = "${substr("r${count.index}-${local.purpose}", 0, 64 - length("-role"))}-role"
   assume_role_policy = "{}"
 }

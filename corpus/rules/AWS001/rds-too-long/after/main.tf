@@ -3,7 +3,7 @@ locals {
 }
 
 resource "aws_rds_cluster" "main" {
-  cluster_identifier = length("${local.stack}-aurora-postgresql-cluster-primary") <= 63 ? "${local.stack}-aurora-postgresql-cluster-primary" : "${trimsuffix(substr("${local.stack}-aurora-postgresql-cluster-primary", 0, 56), "-")}-${substr(md5("${local.stack}-aurora-postgresql-cluster-primary"), 0, 6)}"
+  cluster_identifier = "${trimsuffix(substr(local.stack, 0, 63 - length("-aurora-postgresql-cluster-primary")), "-")}-aurora-postgresql-cluster-primary"
   engine             = "aurora-postgresql"
   master_username    = "admin"
 }

@@ -9,7 +9,7 @@ variable "environment" {
 }
 
 resource "aws_sqs_queue" "events" {
-  name                        = "${substr(var.project, 0, 80 - length("-${var.environment}-order-lifecycle-events-dead-letter-queue.fifo"))}-${var.environment}-order-lifecycle-events-dead-letter-queue.fifo"
+  name                        = "${length("${var.project}-${var.environment}-order-lifecycle-events-dead-letter-queue") <= 75 ? "${var.project}-${var.environment}-order-lifecycle-events-dead-letter-queue" : "${substr("${var.project}-${var.environment}-order-lifecycle-events-dead-letter-queue", 0, 68)}-${substr(md5("${var.project}-${var.environment}-order-lifecycle-events-dead-letter-queue"), 0, 6)}"}.fifo"
   fifo_queue                  = true
   content_based_deduplication = true
 }

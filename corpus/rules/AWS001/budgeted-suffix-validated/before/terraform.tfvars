@@ -1,0 +1,1 @@
+environment_suffix = "synthl9l1q"

@@ -1,0 +1,5 @@
+module "service" {
+  source = "../.."
+
+  name = "customer-identity-verification"
+}
