@@ -223,3 +223,95 @@ def test_evaluator_replace_with_empty_string_keeps_the_length_bound() -> None:
     assert isinstance(w, Unknown) and w.max_len is None
     known = parse('v = replace("ab--", "/-+$/", "")\n').body.get_attribute("v").value
     assert evaluator.evaluate(known) == "ab"
+
+
+# ---- issue 14: bounds, renames that keep environments apart, the validation fix -------------
+
+
+def _names_for(case: str, suffix: str) -> dict[str, str]:
+    """The target group names of a fixed fixture case for one environment suffix, by key."""
+    after = CASES / case / "after"
+    sources = {p.name: p.read_text() for p in sorted(after.glob("*.tf"))}
+    module = Module.from_sources(sources, {"environment_suffix": suffix})
+    evaluator = Evaluator(module)
+    _file, block = next(module.resources("aws_lb_target_group"))
+    name = block.body.get_attribute("name").value
+    return {s.each_key: evaluator.evaluate(name, s) for s in evaluator.instances(block)}
+
+
+@pytest.mark.parametrize(("case", "longest"), [("seed-target-group", 40), ("budgeted-suffix-validated", 10)])
+def test_renamed_names_keep_environments_and_keys_apart(case: str, longest: int) -> None:
+    """Every suffix length up to the bound: names fit, keys stay apart, suffixes differing only
+    in the last character stay apart, and a name that fitted keeps its exact value."""
+    for size in range(1, longest + 1):
+        first, second = "x" * (size - 1) + "1", "x" * (size - 1) + "2"
+        a, b = _names_for(case, first), _names_for(case, second)
+        for names in (a, b):
+            assert all(isinstance(n, str) and 0 < len(n) <= 32 and not n.endswith("-") for n in names.values())
+            assert len(set(names.values())) == len(names), names
+        for key in a:
+            assert a[key] != b[key], (key, first, second)
+            original = f"tg-{key}-{first}"
+            if len(original) <= 32:
+                assert a[key] == original
+
+
+def test_seed_names_for_the_issue_suffixes() -> None:
+    """issue 14: synthl9l1q / synthl9l2q / staging-eu1 / a 30-character suffix."""
+    suffixes = ["synthl9l1q", "synthl9l2q", "staging-eu1", "abcdefghijklmnopqrstuvwxyz0123"]
+    names = [_names_for("seed-target-group", s) for s in suffixes]
+    assert names[0]["notification-service"] != names[1]["notification-service"]
+    assert names[0]["api-gateway"] == "tg-api-gateway-synthl9l1q"
+    every = [n for group in names for n in group.values()]
+    assert len(set(every)) == len(every) and all(len(n) <= 32 for n in every)
+
+
+def test_bounds_for_unknown_inputs() -> None:
+    from fixer.model.evaluate import regex_max_length
+
+    assert regex_max_length("^.{1,20}$") == 20
+    assert regex_max_length("^[a-z][a-z0-9-]{0,7}$") == 8
+    assert regex_max_length("^(dev|staging|prod)$") == 7
+    assert regex_max_length("^[a-z]+$") is None and regex_max_length("[a-z]{1,3}") is None
+    text = (
+        'variable "a" {\n  type = string\n  validation {\n    condition = length(var.a) < 9\n'
+        '    error_message = "x"\n  }\n}\n'
+        'variable "b" {\n  type = string\n  validation {\n    condition = contains(["eu", "apac"], var.b)\n'
+        '    error_message = "x"\n  }\n}\n'
+        'variable "c" {\n  type = bool\n}\n'
+        'variable "d" {\n  type = string\n  validation {\n    condition = var.d == "" || length(var.d) <= 3\n'
+        '    error_message = "x"\n  }\n}\n'
+        'resource "random_id" "r" {\n  byte_length = 4\n}\n'
+        'resource "random_string" "s" {\n  length = 5\n}\n'
+        'resource "random_pet" "p" {\n  length = 3\n}\n'
+        'data "aws_caller_identity" "me" {}\ndata "aws_region" "here" {}\n'
+    )
+    evaluator = Evaluator(Module.from_sources({"main.tf": text}))
+
+    def bounds(source: str) -> tuple:
+        value = evaluator.evaluate_source(source)
+        return value.min_len, value.max_len
+
+    assert bounds("var.a") == (0, 8)
+    assert bounds("var.b") == (2, 4)
+    assert bounds("var.c") == (4, 5)
+    assert bounds("var.d") == (0, None)  # a disjunction bounds nothing
+    assert bounds("random_id.r.hex") == (8, 8) and bounds("random_id.r.b64_url") == (6, 6)
+    assert bounds("random_string.s.result") == (5, 5)
+    assert bounds("random_pet.p.id") == (5, None)  # three words, two separators: the words are unbounded
+    assert bounds("data.aws_caller_identity.me.account_id") == (12, 12)
+    assert bounds("data.aws_region.here.name") == (9, 14)
+    assert bounds('format("%.6s-x", var.z)') == (2, 8)
+    assert evaluator.evaluate_source('format("%.3s", "abcdef")') == "abc"
+
+
+def test_validation_bounded_prefix_is_silent_and_unbounded_one_warns() -> None:
+    bounded = (
+        'variable "tier" {\n  type = string\n  validation {\n    condition     = length(var.tier) <= 4\n'
+        '    error_message = "x"\n  }\n}\n\nresource "aws_lb" "x" {\n  name_prefix = "${var.tier}-"\n}\n'
+    )
+    assert _run({"main.tf": bounded}).findings == []
+    unbounded = 'variable "tier" {\n  type = string\n}\n\nresource "aws_lb" "x" {\n  name_prefix = "${var.tier}-"\n}\n'
+    (finding,) = _run({"main.tf": unbounded}).findings
+    assert finding.severity is Severity.WARNING
+    assert "may be longer than 6 characters" in finding.message

@@ -10,6 +10,7 @@ lengths the known parts force: ``"tg-${var.x}"`` is "3 characters or more".
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -166,13 +167,10 @@ class Evaluator:
     def evaluate_source(self, source: str, scope: Scope = Scope()) -> Any:
         """The value of an expression written as text (a fix's new value, to verify it before
         offering it); :class:`Unknown` when the text is not one expression."""
-        from ..syntax.parser import parse
-
-        try:
-            attribute = parse(f"v = {source}\n").body.get_attribute("v")
-        except ValueError:
+        expression = _parse_expression(source)
+        if expression is None:
             return Unknown(sources=("unparsable",))
-        return self.evaluate(attribute.value if attribute is not None else None, scope)
+        return self.evaluate(expression, scope)
 
     def pieces(self, expr: n.Expression | None, scope: Scope = Scope()) -> tuple[str | None, ...]:
         """A string value as known text pieces, ``None`` for each stretch that cannot be known.
@@ -593,6 +591,18 @@ _DISPATCH: dict[type, Callable[..., Any]] = {
 }
 
 
+@functools.lru_cache(maxsize=512)
+def _parse_expression(source: str) -> n.Expression | None:
+    """``source`` as one expression (parsed once however often a fix is tried), or None."""
+    from ..syntax.parser import parse
+
+    try:
+        attribute = parse(f"v = {source}\n").body.get_attribute("v")
+    except ValueError:
+        return None
+    return attribute.value if attribute is not None else None
+
+
 _LENGTH_TEST = re.compile(r"length\(var\.(?P<name>\w+)\)(?P<op><=|<|==)(?P<n>[0-9]+)")
 _REGEX_ARG = re.compile(r'(?:can\()?regex\("(?P<pattern>(?:[^"\\]|\\.)*)",var\.(?P<name>\w+)\)')
 _CONTAINS = re.compile(r"contains\((?P<list>\[[^\]]*\]),var\.(?P<name>\w+)\)")
@@ -630,10 +640,7 @@ def validated_length(block: n.Block, name: str, evaluator: "Evaluator | None" = 
                     tighten(0, high)
         for m in _CONTAINS.finditer(source):
             if m.group("name") == name and evaluator is not None:
-                from ..syntax.parser import parse
-
-                attribute = parse(f"v = {m.group('list')}\n").body.get_attribute("v")
-                options = evaluator.evaluate(attribute.value) if attribute is not None else None
+                options = evaluator.evaluate_source(m.group("list"))
                 if isinstance(options, list) and options and all(isinstance(o, str) for o in options):
                     tighten(min(map(len, options)), max(map(len, options)))
     kind = block.body.get_attribute("type")
