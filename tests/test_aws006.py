@@ -1,4 +1,4 @@
-"""AWS006 name-without-environment-suffix: the display-only suggestion, checked by applying it."""
+"""AWS006 name-without-environment-suffix: the unsafe rename, checked by applying it."""
 
 from __future__ import annotations
 
@@ -11,27 +11,23 @@ from oracle_guard import gohcl_accepts
 import fixer
 from fixer.fixes import fix_module
 from fixer.rules import rule_by_code
-from fixer.syntax.edits import apply_edits
 
 RULE = rule_by_code("AWS006")
 CASES = Path(__file__).resolve().parents[1] / "corpus" / "rules" / "AWS006"
 
 
 def _findings(sources: dict[str, str]):
-    # Through fix_module, as every entry point: the platform lays out display-only suggestions.
+    # Through fix_module, as every entry point (fix=False: the renames are not applied here).
     result = fix_module(sources, [RULE], fix=False)
     assert not result.problems, [p.message for p in result.problems]
     return result.findings
 
 
 def _apply_suggestions(sources: dict[str, str]) -> dict[str, str]:
-    """Every file with every AWS006 suggestion applied (what an author accepting them gets)."""
-    findings = _findings(sources)
-    out = {}
-    for path, text in sources.items():
-        edits = [e for f in findings if f.fix for e in f.fix.edits_for(path)]
-        out[path] = apply_edits(text, edits)
-    return out
+    """Every file with every AWS006 rename applied (``--unsafe-fixes``: the fix loop lays them out)."""
+    result = fix_module(sources, [RULE], unsafe=True)
+    assert not result.problems, [p.message for p in result.problems]
+    return result.fixed
 
 
 def _module(**files: str) -> dict[str, str]:
@@ -58,7 +54,8 @@ def test_seed_namespace_suggestion_is_the_seed_fix() -> None:
     case = CASES / "seed-service-discovery-namespace" / "before"
     sources = {p.name: p.read_text() for p in sorted(case.glob("*.tf"))}
     findings = _findings(sources)
-    assert [f.fix.applicability.value for f in findings] == ["display-only"]
+    assert [f.fix.applicability.value for f in findings] == ["unsafe"]  # renaming replaces the namespace
+    assert "renaming replaces the resource" in findings[0].fix.title
     fixed = _apply_suggestions(sources)
     assert fixed["service_discovery.tf"].startswith(
         'resource "aws_service_discovery_private_dns_namespace" "main" {\n'

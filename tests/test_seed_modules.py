@@ -211,8 +211,8 @@ def test_second_run_finds_nothing_left_to_fix(ecs: ModuleResult) -> None:
     tf_again = [f for f in again.findings if f.path in ecs.fixed]
     assert not [f for f in tf_again if f.rule in ("AWS001", "AWS002", "AWS003", "AWS004", "AWS005")]
     assert not [f for f in tf_again if f.severity is Severity.ERROR or _applicable(f)]
-    # What is left is what no fix could resolve, as it was on the first run: advice shown for
-    # the author (AWS006's display-only rename of the namespace), nothing new.
+    # What is left is what no fix could resolve, as it was on the first run (with unsafe fixes
+    # on, AWS006's rename of the namespace is applied too), nothing new.
     # (Messages may differ: AWS006 counts the module's names, and a fix may remove one.)
     left_first = Counter((f.rule, f.path) for f in ecs.findings if f.path in ecs.fixed and not _applicable(f))
     assert Counter((f.rule, f.path) for f in tf_again) == left_first

@@ -163,7 +163,7 @@ resource "aws_ecs_task_definition" "services" {
 }
 
 resource "aws_service_discovery_private_dns_namespace" "main" {
-  name = "microservices.local"
+  name = "microservices-${var.environment_suffix}.local"
   vpc  = aws_vpc.main.id
 }
 

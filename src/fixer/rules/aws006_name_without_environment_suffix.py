@@ -92,11 +92,14 @@ class NameWithoutEnvironmentSuffix(Rule):
 
     ## Fix safety
 
-    The fix is **display-only**. The rule is a heuristic: a fixed name can be deliberate
-    (one shared object for all environments). And renaming a deployed resource replaces it:
-    the provider destroys the old role, namespace or bucket and creates a new one, which
-    loses the services registered in a namespace or the objects in a bucket. The suggested
-    name is shown for the author to apply.
+    The fix is **unsafe**, applied only with `--unsafe-fixes`: renaming a deployed resource
+    **replaces** it (`name` forces a new resource): the provider destroys the old role,
+    namespace or bucket and creates a new one, which loses the services registered in a
+    namespace or the objects in a bucket, and anything outside the module that finds the
+    object by its old name must follow. The rule is also a heuristic: a fixed name can be
+    deliberate (one shared object for all environments). Review the plan before applying.
+    The suffix goes where the module's other names put it (see above); when the new name
+    breaks a length limit, AWS001 reports it on the next round of the fix loop.
 
     ## References
 
@@ -112,7 +115,7 @@ class NameWithoutEnvironmentSuffix(Rule):
 
     code = "AWS006"
     name = "name-without-environment-suffix"
-    fix_availability = FixAvailability.SOMETIMES
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     # Only the full name: a ``name_prefix`` gets a unique suffix from the provider.
     targets = tuple(Target(rtype, attributes=(attribute,)) for rtype, (attribute, _why) in UNIQUE_NAMES.items())
@@ -138,7 +141,7 @@ class NameWithoutEnvironmentSuffix(Rule):
         new_body = _suggest(site.resource_type, _raw(value), suffix.reference)
         new_source = value.open.value + new_body + value.close.value
         fix = ctx.editor(site).replace(value, new_source).fix(
-            f"Add the environment suffix: {new_source}", Applicability.DISPLAY_ONLY
+            f"Add the environment suffix (renaming replaces the resource): {new_source}", Applicability.UNSAFE
         )
         yield self.report(
             site, "fixed", value=value.source, uses=suffix.uses, named=suffix.named,
