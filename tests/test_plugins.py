@@ -63,10 +63,16 @@ def test_an_installed_plugin_runs_everywhere_rules_run(site: Path, tmp_path: Pat
     assert checked.returncode == 1 and "XMP001" in checked.stdout, checked.stdout + checked.stderr
 
 
-def test_a_broken_plugin_is_one_clear_error(site: Path) -> None:
+def test_a_broken_plugin_is_one_clear_error(site: Path, tmp_path: Path) -> None:
     _install(site, "broken = tffix_bucket_case_missing:Rule")
     with pytest.raises(PluginError, match="entry point 'broken'.*ModuleNotFoundError"):
         all_rules()
+    (tmp_path / "main.tf").write_text('variable "a" {}\n')
+    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run([sys.executable, "-m", "fixer", "check", "--no-cache", str(tmp_path)],
+                         capture_output=True, text=True, env=env)
+    assert run.returncode == 2 and run.stderr.startswith("error: tffix.rules entry point 'broken'")
+    assert len(run.stderr.splitlines()) == 1
 
 
 def test_fix_source_takes_the_callers_rule_classes() -> None:

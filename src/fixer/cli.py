@@ -61,6 +61,11 @@ class _DefaultToCheck(click.Group):
                 _output_failed(e)
             if "--debug" in sys.argv[1:] or os.environ.get("TFFIX_DEBUG"):
                 raise
+            from .rules import PluginError
+
+            if isinstance(e, PluginError):  # an installed rule plugin: the user's to fix, not ours
+                click.echo(f"error: {e}", err=True)
+                ctx.exit(EXIT_ERROR)
             first = (str(e).splitlines() or [""])[0]
             click.echo(f"error: internal error: {type(e).__name__}: {first} (run with --debug or TFFIX_DEBUG=1 "
                        f"for the traceback)", err=True)
