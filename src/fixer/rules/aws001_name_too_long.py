@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
@@ -10,10 +9,12 @@ from typing import Any, Iterable
 from ..editor import EditError
 from ..facts.aws_names import NAME_SPECS, NameSpec, spec_for
 from ..findings import Applicability, Finding, Fix, Severity
-from ..model.evaluate import Evaluator, Scope, Unknown, to_template_string, validated_length
+from ..model.evaluate import Evaluator, Scope, Unknown, validated_length
 from ..model.sites import UNKNOWN_KEY
 from ..model.trials import assignments, inputs_of
 from ..model.values import example_calls
+from ..names.checks import as_name, name_problems, problem_codes, quote_name
+from ..names.renames import budgeted_renames, hashed_rename, peel_truncation, prefix_cut
 from ..syntax import nodes as n
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
@@ -26,7 +27,6 @@ __all__ = ["NameTooLong", "ASSUMED_INPUT_LENGTH"]
 # tail (a real failure with a 21-character input), short enough that the seed module's
 # "tg-web-${var.environment_suffix}" (7 known characters) stays silent. See docs/rules.md.
 ASSUMED_INPUT_LENGTH = 24
-HASH_LENGTH = 6  # hex digits of md5 ending a name cut to fit
 
 
 class NameTooLong(Rule):
@@ -189,7 +189,7 @@ class _NameSite:
         self.instances: list[_Instance] = []
         self.key_unknown = False
         for found in self.site.values():
-            value = _as_name(found.value)
+            value = as_name(found.value)
             if value is None or value == "":
                 continue  # null or empty: the provider makes up a name
             if isinstance(value, str) and self.spec.skip_if_contains and self.spec.skip_if_contains in value:
@@ -213,45 +213,10 @@ class _NameSite:
         return value if isinstance(value, bool) else None
 
     def problems(self, text: str) -> list[tuple[str, str]]:
-        """(code, words) for every rule ``text`` breaks, its length limit excepted."""
-        spec = self.spec
-        out: list[tuple[str, str]] = []
-        body = text
-        fifo = self.fifo is True or (self.fifo is None and text.endswith(".fifo"))
-        if spec.fifo_attribute and fifo and not spec.is_prefix:
-            if text.endswith(".fifo"):
-                body = text[: -len(".fifo")]
-            else:
-                out.append(("fifo", f'does not end with ".fifo", which a FIFO {spec.attribute} must'))
-        bad = spec.bad_characters(body)
-        upper_only = bool(bad) and spec.lowercase_only and all(
-            c.isupper() and not spec.bad_characters(c.lower()) for c in bad
-        )
-        if upper_only:
-            out.append(("uppercase", f"contains uppercase letters (allowed: {spec.chars_text})"))
-        elif bad:
-            shown = ", ".join(_quote(c) for c in bad)
-            out.append(("chars", f"contains {shown} (allowed: {spec.chars_text})"))
-        first = text[:1]
-        if spec.first and first and not re.fullmatch(spec.first, first):
-            if not (upper_only and re.fullmatch(spec.first, first.lower())):
-                out.append(("first", f"does not begin with {spec.first_text}"))
-        if spec.no_leading_hyphen and text.startswith("-"):
-            out.append(("leading-hyphen", "begins with a hyphen"))
-        if spec.no_trailing_hyphen and text.endswith("-"):
-            out.append(("trailing-hyphen", "ends with a hyphen"))
-        if spec.no_double_hyphen and "--" in text:
-            out.append(("double-hyphen", "contains two consecutive hyphens"))
-        for pattern, words in spec.forbidden:
-            if re.search(pattern, text):
-                out.append(("forbidden", words))
-        # Reserved and required affixes (spec.reserved_prefixes, ...) are AWS002's.
-        if len(text) < spec.min_len:
-            out.append(("short", f"is {len(text)} characters; the minimum is {spec.min_len}"))
-        return out
+        return name_problems(self.spec, text, self.fifo)
 
     def _codes(self, text: Any) -> set[str]:
-        return {code for code, _ in self.problems(text)} if isinstance(text, str) else set()
+        return problem_codes(self.spec, text, self.fifo)
 
     # ---- length --------------------------------------------------------------------------
     def _length(self) -> Iterable[Finding]:
@@ -281,11 +246,11 @@ class _NameSite:
             for instance in self.instances:
                 if not isinstance(instance.value, Unknown):
                     continue
-                name = _as_name(ev.evaluate(self.site.node, instance.scope))
+                name = as_name(ev.evaluate(self.site.node, instance.scope))
                 if isinstance(name, str) and len(name) > self.limit:
-                    used = [f"{k[4:]} = {_quote(v)}" for k, v in given.items() if k in instance.value.sources]
+                    used = [f"{k[4:]} = {quote_name(v)}" for k, v in given.items() if k in instance.value.sources]
                     message = (
-                        f"{self.label} {_quote(name)} is {len(name)} characters{instance.where} with the "
+                        f"{self.label} {quote_name(name)} is {len(name)} characters{instance.where} with the "
                         f"values {call.path} passes ({', '.join(used) or 'its inputs'}); the limit is {self.limit}"
                     )
                     fix, more = self._length_fix(possible=False)
@@ -307,7 +272,7 @@ class _NameSite:
         if long:
             worst = long[0]
             message = (
-                f"{self.label} {_quote(worst.value)} is {len(worst.value)} characters{worst.where}; "
+                f"{self.label} {quote_name(worst.value)} is {len(worst.value)} characters{worst.where}; "
                 f"the limit is {self.limit}"
             )
         else:
@@ -376,92 +341,16 @@ class _NameSite:
         """The rename fixes to try, best first: the budgeted form that keeps the name's suffix
         whole, then the length-guarded hash of the whole name."""
         if not hasattr(self, "_rename_cache"):
-            found = [*self._budgeted(), self._hashed(), self._cut_prefix()]
+            expr, limit, spec = self.site.node, self.limit, self.spec
+            trim = spec.no_trailing_hyphen or spec.no_double_hyphen
+            fifo = self.fifo if spec.fifo_attribute and not spec.is_prefix else False
+            found = [
+                *budgeted_renames(expr, limit, trim_hyphen=trim),
+                hashed_rename(expr, limit, trim_hyphen=trim, fifo=fifo),
+                prefix_cut(expr, limit) if spec.is_prefix else None,
+            ]
             self._rename_cache = [r for r in found if r is not None]
         return self._rename_cache
-
-    def _budgeted(self) -> list[tuple[str, str]]:
-        """``"${trimsuffix(substr("tg-${each.key}", 0, 32 - length("-${var.env}")), "-")}-${var.env}"``:
-        the suffix is kept whole and the rest cut to the room it leaves. The suffix is the
-        part from the last interpolation on (with the separator before it), or else the
-        literal text after the last interpolation (``-blue``)."""
-        expr = self.site.node
-        if type(expr) is not n.QuotedTemplate:
-            return []
-        parts = expr.template.parts
-        if any(type(p) not in (n.TemplateLiteral, n.Interpolation) for p in parts):
-            return []
-        interpolations = [i for i, p in enumerate(parts) if type(p) is n.Interpolation]
-        if not interpolations:
-            return []
-        splits = [interpolations[-1]]
-        if type(parts[-1]) is n.TemplateLiteral and parts[-1].token.value.strip("-_./"):
-            splits.append(len(parts) - 1)
-        out = []
-        for split in splits:
-            form = self._budget_at(parts, split)
-            if form is not None:
-                out.append(form)
-        return out
-
-    def _budget_at(self, parts: tuple, split: int) -> tuple[str, str] | None:
-        """The budgeted form keeping ``parts[split:]`` (and the separator before it) whole."""
-        if split == 0:
-            return None
-        before = parts[split - 1]
-        head_parts, separator, kept = list(parts[:split]), "", ""
-        if type(before) is n.TemplateLiteral:
-            raw = before.token.value
-            kept = raw.rstrip("-_./")
-            separator = raw[len(kept):]
-            head_parts = head_parts[:-1]
-        head = "".join(p.source for p in head_parts) + kept
-        tail = separator + "".join(p.source for p in parts[split:])
-        if not head:
-            return None
-        only = head_parts[0] if not kept and len(head_parts) == 1 else None
-        if type(only) is n.Interpolation and only.open.value == "${" and only.close.value == "}":
-            head_source = only.expression.source  # "${local.long}" -> local.long
-        else:
-            head_source = f'"{head}"'
-        cut = f'substr({head_source}, 0, {self.limit} - length("{tail}"))'
-        if self.spec.no_trailing_hyphen or self.spec.no_double_hyphen:
-            cut = f'trimsuffix({cut}, "-")'
-        return f'"${{{cut}}}{tail}"', f'Keep "{tail}" whole and shorten the rest to fit {self.limit} characters'
-
-    def _hashed(self) -> tuple[str, str] | None:
-        """``length(n) <= 32 ? n : "${substr(n, 0, 25)}-${substr(md5(n), 0, 6)}"``."""
-        expr = self.site.node
-        base, _cut = _peel_truncation(expr)
-        base_source = base.source
-        tail = ""
-        if self.fifo is not False and self.spec.fifo_attribute and not self.spec.is_prefix:
-            stripped = _strip_fifo(expr)
-            if stripped is not None:
-                base_source, tail = stripped, ".fifo"
-            elif self.fifo is True:
-                return None
-        budget = self.limit - len(tail)
-        short = budget - HASH_LENGTH - 1
-        if short < 2:
-            return None
-        head = f"substr({base_source}, 0, {short})"
-        if self.spec.no_double_hyphen or self.spec.no_trailing_hyphen:
-            head = f'trimsuffix({head}, "-")'
-        hashed = f'"${{{head}}}-${{substr(md5({base_source}), 0, {HASH_LENGTH})}}"'
-        guarded = f"length({base_source}) <= {budget} ? {base_source} : {hashed}"
-        source = f'"${{{guarded}}}{tail}"' if tail else guarded
-        keep = " and the .fifo suffix" if tail else ""
-        return source, f"Keep names that fit{keep}; end longer ones, cut to {self.limit} characters, with a hash of the full name"
-
-    def _cut_prefix(self) -> tuple[str, str] | None:
-        """``substr(prefix, 0, 6)``: enough for a ``name_prefix``, which the provider makes
-        unique by appending its own suffix."""
-        if not self.spec.is_prefix:
-            return None
-        base, _cut = _peel_truncation(self.site.node)
-        cut = f"substr({base.source}, 0, {self.limit})"
-        return cut, f"Wrap the prefix in substr(..., 0, {self.limit})"
 
     def _validation_fix(self) -> Fix | None:
         """For a name built from one variable of this module: a ``validation`` block that bounds
@@ -474,7 +363,7 @@ class _NameSite:
         if found is None or validated_length(found[1], name, self.ev) is not None:
             return None
         empty = self.ev.assuming({f"var.{name}": ""})
-        rest = [_as_name(empty.evaluate(self.site.node, i.scope)) for i in self.instances]
+        rest = [as_name(empty.evaluate(self.site.node, i.scope)) for i in self.instances]
         if not rest or not all(isinstance(r, str) for r in rest):
             return None
         room = self.limit - max(len(r) for r in rest)
@@ -488,7 +377,7 @@ class _NameSite:
         block = (
             "validation {\n"
             f"  condition     = length(var.{name}) <= {room}\n"
-            f"  error_message = {_quote(message)}\n"
+            f"  error_message = {quote_name(message)}\n"
             "}"
         )
         try:
@@ -513,8 +402,8 @@ class _NameSite:
                     scope = instance.scope
                     if "each.key" in assignment:
                         scope = Scope(each_key=assignment["each.key"], each_value=assignment["each.key"])
-                    old = _as_name(ev.evaluate(self.site.node, scope))
-                    new = _as_name(ev.evaluate_source(source, scope))
+                    old = as_name(ev.evaluate(self.site.node, scope))
+                    new = as_name(ev.evaluate_source(source, scope))
                     if isinstance(old, Unknown) or isinstance(new, Unknown) or old is None:
                         return None
                     if not isinstance(new, str) or not new or len(new) > self.limit:
@@ -544,7 +433,7 @@ class _NameSite:
     def _bounded(self, source: str) -> bool:
         """The fix can no longer be too long for any instance, whatever the unknown inputs."""
         for instance in self.instances:
-            after = _as_name(self.ev.evaluate_source(source, instance.scope))
+            after = as_name(self.ev.evaluate_source(source, instance.scope))
             if isinstance(after, str):
                 if len(after) > self.limit or not self._codes(after) <= self._codes(instance.value):
                     return False
@@ -576,10 +465,10 @@ class _NameSite:
         if not bad:
             return
         first, problems = bad[0]
-        message = f"{self.label} {_quote(first.value)}{first.where} " + "; ".join(words for _, words in problems)
+        message = f"{self.label} {quote_name(first.value)}{first.where} " + "; ".join(words for _, words in problems)
         if len(bad) > 1:
             message += f" ({len(bad)} instances break the naming rules)"
-        notes = tuple(f'{i.scope.describe() or "instance"}: {_quote(i.value)}' for i, _ in bad) if len(bad) > 1 else ()
+        notes = tuple(f'{i.scope.describe() or "instance"}: {quote_name(i.value)}' for i, _ in bad) if len(bad) > 1 else ()
         codes = set().union(*({c for c, _ in p} for _, p in bad))
         yield self.rule.finding(self.site.file, self.site.node, message, fix=self._character_fix(codes), notes=notes)
 
@@ -598,7 +487,7 @@ class _NameSite:
             if self._clean(source):
                 return self._fix(source, "Lowercase the name", Applicability.SAFE)
             return None
-        if codes == {"trailing-hyphen"} and _peel_truncation(expr)[1] is not None:
+        if codes == {"trailing-hyphen"} and peel_truncation(expr)[1] is not None:
             for source, title in (
                 (f'trimsuffix({expr.source}, "-")', 'Wrap the name in trimsuffix(..., "-")'),
                 (f'replace({expr.source}, "/-+$/", "")', 'Wrap the name in replace(..., "/-+$/", "")'),
@@ -611,7 +500,7 @@ class _NameSite:
         """Every instance of the fixed name is valid, they stay distinct and take no name in use."""
         after = []
         for instance in self.instances:
-            value = _as_name(self.ev.evaluate_source(source, instance.scope))
+            value = as_name(self.ev.evaluate_source(source, instance.scope))
             if not isinstance(value, str) or not value or len(value) > self.limit or self.problems(value):
                 return False
             if value != instance.value and self._taken(value):
@@ -632,72 +521,11 @@ def _input_words(value: Unknown, assumed: int) -> str:
     return f"{name} at {max(value.min_len, assumed)} characters (assumed-input-length)"
 
 
-def _as_name(value: Any) -> Any:
-    """The value as a name: a str, an Unknown, or None when it is not a string at all."""
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    if isinstance(value, Unknown):
-        return value
-    text = to_template_string(value)
-    return text if isinstance(text, str) else None
-
-
-def _quote(text: str) -> str:
-    """A name as it appears in a message: quoted, with control characters escaped."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _describe(instance: _Instance) -> str:
     where = instance.scope.describe() or "instance"
     value = instance.value
     if isinstance(value, str):
-        return f"{where}: {_quote(value)} ({len(value)} characters)"
+        return f"{where}: {quote_name(value)} ({len(value)} characters)"
     if value.max_len is not None and value.min_len != value.max_len:
         return f"{where}: {value.min_len} to {value.max_len} characters"
     return f"{where}: at least {value.min_len} characters"
-
-
-def _int_literal(expr: n.Expression) -> int | None:
-    if type(expr) is n.Literal and re.fullmatch(r"[0-9]+", expr.token.value):
-        return int(expr.token.value)
-    return None
-
-
-def _call(expr: n.Expression, name: str, arity: int) -> list[n.Expression] | None:
-    while type(expr) is n.Parens:
-        expr = expr.expression
-    if type(expr) is n.FunctionCall and expr.name == name and not expr.expands_final_argument:
-        args = expr.args
-        if len(args) == arity:
-            return args
-    return None
-
-
-def _peel_truncation(expr: n.Expression) -> tuple[n.Expression, int | None]:
-    """``substr(x, 0, N)`` or ``trimsuffix(substr(x, 0, N), "-")`` -> (x, N); else (expr, None)."""
-    inner = expr
-    trimmed = _call(expr, "trimsuffix", 2)
-    if trimmed is not None and type(trimmed[1]) is n.QuotedTemplate and trimmed[1].is_literal() \
-            and trimmed[1].literal_value() == "-":
-        inner = trimmed[0]
-    args = _call(inner, "substr", 3)
-    if args is not None and _int_literal(args[1]) == 0:
-        length = _int_literal(args[2])
-        if length is not None:
-            return args[0], length
-    return expr, None
-
-
-def _strip_fifo(expr: n.Expression) -> str | None:
-    """The source of a quoted template ending in ".fifo", without that suffix."""
-    if type(expr) is not n.QuotedTemplate or not expr.template.parts:
-        return None
-    last = expr.template.parts[-1]
-    if type(last) is not n.TemplateLiteral or not last.token.value.endswith(".fifo"):
-        return None
-    parts = expr.template.parts
-    if len(parts) == 2 and last.token.value == ".fifo" and type(parts[0]) is n.Interpolation:
-        if parts[0].open.value == "${" and parts[0].close.value == "}":
-            return parts[0].expression.source
-    source = expr.source
-    return source[: -len('.fifo"')] + '"'
