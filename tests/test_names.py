@@ -73,3 +73,16 @@ def test_name_problems_names_each_broken_rule():
 def test_as_name_and_quote_name():
     assert as_name(None) is None and as_name(["a"]) is None and as_name("x") == "x"
     assert quote_name("a\nb") == '"a\\nb"'
+
+
+def test_try_rewrite_rejects_plain_truncation_and_accepts_the_hash():
+    from fixer.model.trials import inputs_of, try_rewrite
+
+    module = Module.from_sources({"main.tf": 'variable "env" {}\nlocals {\n  n = "tg-notification-service-${var.env}"\n}\n'})
+    ev = Evaluator(module)
+    expr = module.local("n")[1].value
+    inputs = inputs_of(expr, ev)
+    fits = lambda old, new: isinstance(new, str) and len(new) <= 32  # noqa: E731
+    run = lambda source: try_rewrite(ev, expr, source, [Scope()], inputs, 24, 34, fits, convert=as_name)  # noqa: E731
+    assert run(f'trimsuffix(substr({expr.source}, 0, 32), "-")') is False  # twins synthl9l1q/2q collide
+    assert run(hashed_rename(expr, 32, trim_hyphen=True, fifo=False).source) is True

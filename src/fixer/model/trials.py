@@ -5,13 +5,14 @@ A fix that rewrites a value built from inputs (``var.environment_suffix``, an un
 inputs as well as on the known ones: :func:`inputs_of` finds the inputs of an
 expression, :func:`trial_values` the values to try for one of them (short, typical,
 at the bound, and pairs that differ only in the last character), and
-:func:`assignments` the combinations, one input varied at a time.
+:func:`assignments` the combinations, one input varied at a time, and :func:`try_rewrite`
+whether a rewrite holds on all of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..syntax import nodes as n
 from .evaluate import Unknown, validated_length
@@ -19,7 +20,7 @@ from .evaluate import Unknown, validated_length
 if TYPE_CHECKING:
     from .evaluate import Evaluator
 
-__all__ = ["Input", "inputs_of", "trial_values", "assignments"]
+__all__ = ["Input", "inputs_of", "trial_values", "assignments", "try_rewrite"]
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,50 @@ def assignments(inputs: list[Input], typical: int, longest: int) -> Iterator[lis
 
 def _other(char: str) -> str:
     return "b" if char != "b" else "c"
+
+
+def try_rewrite(
+    evaluator: "Evaluator",
+    expr: n.Expression,
+    source: str,
+    scopes: list[Any],
+    inputs: list[Input],
+    typical: int,
+    longest: int,
+    accept: Callable[[Any, Any], bool],
+    *,
+    keep_apart: bool = True,
+    convert: Callable[[Any], Any] = lambda value: value,
+) -> bool | None:
+    """Whether rewriting ``expr`` as ``source`` holds on every instance (``scopes``) for each
+    group of :func:`assignments` of ``inputs``: ``accept(old, new)`` for every pair of
+    values, and with ``keep_apart``, values that differed still differ (between instances,
+    and between the twin inputs of a group). None: some value stays unknown, so the
+    rewrite cannot be verified; False: it fails on some trial. ``convert`` maps each value
+    first (a name: text, or None when it is not a string)."""
+    from .evaluate import Scope
+
+    for group in assignments(inputs, typical, longest):
+        results = []
+        for assignment in group:
+            ev = evaluator.assuming({k: v for k, v in assignment.items() if k.split(".")[0] not in ("each", "count")})
+            pairs = []
+            for scope in scopes:
+                if "each.key" in assignment:
+                    scope = Scope(each_key=assignment["each.key"], each_value=assignment["each.key"])
+                old = convert(ev.evaluate(expr, scope))
+                new = convert(ev.evaluate_source(source, scope))
+                if isinstance(old, Unknown) or isinstance(new, Unknown) or old is None:
+                    return None
+                if not accept(old, new):
+                    return False
+                pairs.append((old, new))
+            olds, news = [p[0] for p in pairs], [p[1] for p in pairs]
+            if keep_apart and len(set(olds)) == len(olds) and len(set(news)) < len(news):
+                return False
+            results.append(pairs)
+        if len(results) == 2 and keep_apart:
+            for (old_a, new_a), (old_b, new_b) in zip(*results):
+                if old_a != old_b and new_a == new_b:
+                    return False
+    return True

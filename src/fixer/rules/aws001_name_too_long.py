@@ -11,7 +11,7 @@ from ..facts.aws_names import NAME_SPECS, NameSpec, spec_for
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.evaluate import Evaluator, Scope, Unknown, validated_length
 from ..model.sites import UNKNOWN_KEY
-from ..model.trials import assignments, inputs_of
+from ..model.trials import inputs_of, try_rewrite
 from ..model.values import example_calls
 from ..names.checks import as_name, name_problems, problem_codes, quote_name
 from ..names.renames import budgeted_renames, hashed_rename, peel_truncation, prefix_cut
@@ -393,37 +393,22 @@ class _NameSite:
         inputs differing only in their last character), and no name another resource of the
         type already has is taken. None: some value stays unknown, it cannot be verified."""
         inputs = inputs_of(self.site.node, self.ev, each_unknown=self.key_unknown)
-        for group in assignments(inputs, self.assumed, self.limit + 2):
-            results = []
-            for assignment in group:
-                ev = self.ev.assuming({k: v for k, v in assignment.items() if k.split(".")[0] not in ("each", "count")})
-                pairs = []
-                for instance in self.instances:
-                    scope = instance.scope
-                    if "each.key" in assignment:
-                        scope = Scope(each_key=assignment["each.key"], each_value=assignment["each.key"])
-                    old = as_name(ev.evaluate(self.site.node, scope))
-                    new = as_name(ev.evaluate_source(source, scope))
-                    if isinstance(old, Unknown) or isinstance(new, Unknown) or old is None:
-                        return None
-                    if not isinstance(new, str) or not new or len(new) > self.limit:
-                        return False
-                    if not self._codes(new) <= self._codes(old):
-                        return False
-                    if len(old) <= self.limit and not self.problems(old) and new != old:
-                        return False
-                    if new != old and self._taken(new):
-                        return False
-                    pairs.append((old, new))
-                olds, news = [p[0] for p in pairs], [p[1] for p in pairs]
-                if not self.spec.is_prefix and len(set(olds)) == len(olds) and len(set(news)) < len(news):
-                    return False
-                results.append(pairs)
-            if len(results) == 2 and not self.spec.is_prefix:
-                for (old_a, new_a), (old_b, new_b) in zip(*results):
-                    if old_a != old_b and new_a == new_b:
-                        return False
-        return True
+        scopes = [i.scope for i in self.instances]
+        return try_rewrite(
+            self.ev, self.site.node, source, scopes, inputs, self.assumed, self.limit + 2, self._acceptable,
+            keep_apart=not self.spec.is_prefix, convert=as_name,
+        )
+
+    def _acceptable(self, old: str, new: Any) -> bool:
+        """``new`` may replace ``old``: it fits and breaks no rule ``old`` kept, keeps ``old`` when
+        that was valid, and takes no name another resource has."""
+        if not isinstance(new, str) or not new or len(new) > self.limit:
+            return False
+        if not self._codes(new) <= self._codes(old):
+            return False
+        if len(old) <= self.limit and not self.problems(old) and new != old:
+            return False
+        return new == old or not self._taken(new)
 
     def _taken(self, name: str) -> bool:
         """Another resource of this type already has ``name`` (issue 13 item 5)."""
