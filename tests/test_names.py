@@ -86,3 +86,11 @@ def test_try_rewrite_rejects_plain_truncation_and_accepts_the_hash():
     run = lambda source: try_rewrite(ev, expr, source, [Scope()], inputs, 24, 34, fits, convert=as_name)  # noqa: E731
     assert run(f'trimsuffix(substr({expr.source}, 0, 32), "-")') is False  # twins synthl9l1q/2q collide
     assert run(hashed_rename(expr, 32, trim_hyphen=True, fifo=False).source) is True
+
+
+def test_longest_text_takes_unbounded_inputs_at_the_assumed_length():
+    from fixer.model.bounds import longest_text
+    from fixer.model.evaluate import Unknown
+
+    assert longest_text(("tg-", Unknown(min_len=0, max_len=8), "-web"), 24) == (15, True)
+    assert longest_text(("tg-", Unknown(), "-", Unknown(min_len=30)), 24) == (58, False)

@@ -17,7 +17,7 @@ from ..syntax import nodes as n
 if TYPE_CHECKING:
     from .evaluate import Evaluator, Scope
 
-__all__ = ["Size", "largest_size", "most_elements"]
+__all__ = ["Size", "largest_size", "most_elements", "longest_text"]
 
 _SAME_SIZE = frozenset({"toset", "tolist", "tomap", "compact", "distinct", "sort", "reverse", "keys", "values", "nonsensitive"})
 _ONE_OF = frozenset({"try", "coalescelist"})
@@ -111,3 +111,15 @@ def _is_single_type(variable: n.Block) -> bool:
     if type(value) is n.FunctionCall:
         return value.name == "object"
     return type(value) is n.Variable and value.name.value in ("string", "number", "bool")
+
+
+def longest_text(parts: tuple[Any, ...], assumed: int) -> tuple[int, bool]:
+    """The most characters a string of ``parts`` (known text and :class:`Unknown` inputs, as
+    :meth:`Evaluator.parts` gives them) can have, an input with no bound taken at ``assumed``
+    characters (at least its fewest); and whether every input is bounded."""
+    from .evaluate import Unknown
+
+    unknowns = [p for p in parts if isinstance(p, Unknown)]
+    total = sum(len(p) for p in parts if isinstance(p, str))
+    total += sum(u.max_len if u.max_len is not None else max(u.min_len, assumed) for u in unknowns)
+    return total, all(u.max_len is not None for u in unknowns)

@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from ..editor import EditError
 from ..facts.aws_names import NAME_SPECS, NameSpec, spec_for
 from ..findings import Applicability, Finding, Fix, Severity
+from ..model.bounds import longest_text
 from ..model.evaluate import Evaluator, Scope, Unknown, validated_length
 from ..model.sites import UNKNOWN_KEY
 from ..model.trials import inputs_of, try_rewrite
@@ -141,6 +142,15 @@ class NameTooLong(Rule):
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.ERROR
     option_types = {"assumed-input-length": int}
+    messages = {
+        "too-long": "{label} {name} is {length} characters{where}; the limit is {limit}",
+        "too-long-whatever": "{label} is at least {length} characters{where} whatever {unknown} is; the limit is {limit}",
+        "too-long-in-example": (
+            "{label} {name} is {length} characters{where} with the values {path} passes ({used}); the limit is {limit}"
+        ),
+        "may-be-too-long": "{label} may be longer than {limit} characters: {detail}",
+        "characters": "{label} {name}{where} {problems}",
+    }
     targets = tuple(Target(spec.resource_types, attributes=(spec.attribute,)) for spec in NAME_SPECS)
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
@@ -218,6 +228,9 @@ class _NameSite:
     def _codes(self, text: Any) -> set[str]:
         return problem_codes(self.spec, text, self.fifo)
 
+    def _message(self, key: str, **fields: Any) -> str:
+        return self.rule.message(key, label=self.label, limit=self.limit, **fields)
+
     # ---- length --------------------------------------------------------------------------
     def _length(self) -> Iterable[Finding]:
         limit = self.limit
@@ -249,9 +262,9 @@ class _NameSite:
                 name = as_name(ev.evaluate(self.site.node, instance.scope))
                 if isinstance(name, str) and len(name) > self.limit:
                     used = [f"{k[4:]} = {quote_name(v)}" for k, v in given.items() if k in instance.value.sources]
-                    message = (
-                        f"{self.label} {quote_name(name)} is {len(name)} characters{instance.where} with the "
-                        f"values {call.path} passes ({', '.join(used) or 'its inputs'}); the limit is {self.limit}"
+                    message = self._message(
+                        "too-long-in-example", name=quote_name(name), length=len(name), where=instance.where,
+                        path=call.path, used=", ".join(used) or "its inputs",
                     )
                     fix, more = self._length_fix(possible=False)
                     return self.rule.finding(self.site.file, self.site.node, message, fix=fix, notes=more)
@@ -261,27 +274,19 @@ class _NameSite:
         """The longest the name can be (an unbounded input taken at the assumed length), and
         whether every input is bounded. A name that is one unbounded input passed through
         (``name = var.name``) is the caller's to choose: 0."""
-        unknowns = [p for p in instance.parts if isinstance(p, Unknown)]
-        if len(instance.parts) == 1 and unknowns and unknowns[0].max_len is None:
+        only = instance.parts[0] if len(instance.parts) == 1 else None
+        if isinstance(only, Unknown) and only.max_len is None:
             return 0, False
-        total = sum(len(p) for p in instance.parts if isinstance(p, str))
-        total += sum(u.max_len if u.max_len is not None else max(u.min_len, self.assumed) for u in unknowns)
-        return total, all(u.max_len is not None for u in unknowns)
+        return longest_text(instance.parts, self.assumed)
 
     def _length_error(self, long: list[_Instance], forced: list[_Instance]) -> Finding:
         if long:
             worst = long[0]
-            message = (
-                f"{self.label} {quote_name(worst.value)} is {len(worst.value)} characters{worst.where}; "
-                f"the limit is {self.limit}"
-            )
+            message = self._message("too-long", name=quote_name(worst.value), length=len(worst.value), where=worst.where)
         else:
             worst = forced[0]
             unknown = ", ".join(worst.value.sources) or "the unknown parts"
-            message = (
-                f"{self.label} is at least {worst.value.min_len} characters{worst.where} "
-                f"whatever {unknown} is; the limit is {self.limit}"
-            )
+            message = self._message("too-long-whatever", length=worst.value.min_len, where=worst.where, unknown=unknown)
         broken = long + forced
         if len(broken) > 1:
             message += f" ({len(broken)} instances are too long)"
@@ -303,7 +308,7 @@ class _NameSite:
                 f"{'for ' + scope + ' ' if scope else ''}the known parts take {known} characters; "
                 f"with {shown} it is {total}"
             )
-        message = f"{self.label} may be longer than {self.limit} characters: {detail}"
+        message = self._message("may-be-too-long", detail=detail)
         notes: tuple[str, ...] = ()
         if len(possible) > 1:
             notes = (f"{len(possible)} instances can be too long",)
@@ -450,7 +455,8 @@ class _NameSite:
         if not bad:
             return
         first, problems = bad[0]
-        message = f"{self.label} {quote_name(first.value)}{first.where} " + "; ".join(words for _, words in problems)
+        words = "; ".join(words for _, words in problems)
+        message = self._message("characters", name=quote_name(first.value), where=first.where, problems=words)
         if len(bad) > 1:
             message += f" ({len(bad)} instances break the naming rules)"
         notes = tuple(f'{i.scope.describe() or "instance"}: {quote_name(i.value)}' for i, _ in bad) if len(bad) > 1 else ()
