@@ -13,6 +13,7 @@ is conservative, because a false positive is worse than a miss:
 - an attribute of object type (``aws_security_group.ingress``) may be written as an
   argument or as blocks, as Terraform accepts both for SDK providers; its block form is not
   checked inside;
+- a value's type is judged only for literals (:mod:`fixer.schema.literal_types`);
 - a nested block whose schema cdktf cut (a recursive struct) is not checked inside.
 """
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from ..syntax.nodes import Attribute, Block, Body, Expression, Node
+from .literal_types import literal_type_error
 from .model import BlockSchema, ProviderSchema
 from .upgrade_notes import Rename, deprecation_for, rename_for
 
@@ -45,6 +47,7 @@ class MismatchKind:
     REMOVED_ARGUMENT = "removed-argument"
     DEPRECATED_ARGUMENT = "deprecated-argument"
     READ_ONLY_ARGUMENT = "read-only-argument"
+    WRONG_TYPE = "wrong-literal-type"
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,9 @@ class _Checker:
                          "based on the result of applying this configuration.")
                 return
             self.deprecated(name, item, path, schema)
+            wrong = literal_type_error(name, item.value, found.type)
+            if wrong is not None:
+                self.add(MismatchKind.WRONG_TYPE, path, name, item, wrong, expected_type=found.type)
             return
         if schema.block_type(name) is not None:
             self.add(MismatchKind.BLOCK_AS_ARGUMENT, path, name, item,
