@@ -155,7 +155,7 @@ def test_show_settings(module: Path, tmp_path: Path) -> None:
         f"path: {module}", f"config file: {tmp_path / '.tffix.toml'}",
         'select = ["AWS"]  # command line', 'ignore = ["AWS006"]  # config',
     ]
-    assert "rules that run: AWS001, AWS002, AWS003, AWS004, AWS005, AWS010, AWS011, " + ", ".join(f"AWS{n}" for n in range(100, 110)) in lines
+    assert "rules that run: AWS001, AWS002, AWS003, AWS004, AWS005, AWS010, AWS011, " + ", ".join(f"AWS{n}" for n in range(100, 111)) in lines
     (module / "x.gen.tf").write_text(SG)
     assert "excluded: yes" in _cli("--show-settings", str(module / "x.gen.tf"))[1]
 
