@@ -305,7 +305,7 @@ def test_bless_writes_the_snapshots_of_a_case(tmp_path: Path) -> None:
 # ---- the instance policy, for every rule ---------------------------------------------------
 
 # The rules that judge the values of a resource's instances follow the policy. Rules that judge
-# the configuration as written, whatever the instances (the provider-schema rules AWS100-AWS109,
+# the configuration as written, whatever the instances (the provider-schema rules AWS100-AWS110,
 # AWS003's count of nested blocks, AWS004's schema change), do not read values(): Terraform
 # validates a resource block even with count = 0 (hashicorp/terraform#36776); AWS003 judges a
 # resource without instances as one whose count.index is unknown (tests/test_aws003.py).

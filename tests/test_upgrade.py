@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import fixer
 from fixer.cli import main
 from fixer.schema import load_schema
-from fixer.schema.validate import MismatchKind, validate_block
+from fixer.schema.validate import validate_block
 from fixer.upgrade import parse_target, upgrade_module
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,9 +42,9 @@ def test_s3_bucket_split_keeps_comments_stays_fmt_clean_and_fits_the_4_schema():
         for block in tree.body.blocks("resource")
         for m in validate_block(block, schema)
     ]
-    assert left == [(MismatchKind.DEPRECATED_ARGUMENT, "lifecycle_rule")]  # reported for the author
+    assert left == []
     imports = tree.body.blocks("import")
-    assert len(imports) == 10
+    assert len(imports) == 12
     targets = {b.body.get_attribute("to").value.source for b in imports}
     assert {f"{b.labels[0]}.{b.labels[1]}" for b in tree.body.blocks("resource")} - targets == {"aws_s3_bucket.site"}
 
@@ -52,8 +52,8 @@ def test_s3_bucket_split_keeps_comments_stays_fmt_clean_and_fits_the_4_schema():
 def test_s3_bucket_split_reports_what_it_leaves():
     before = (S3 / "before" / "main.tf").read_text()
     result = upgrade_module({"main.tf": before}, 4)
-    assert [n.message.split(":")[1].strip().split()[0] for n in result.manual] == ["lifecycle_rule"]
-    assert len(result.changes) == 11  # the constraint and ten moves
+    assert result.manual == []
+    assert len(result.changes) == 13  # the constraint and the twelve moves
 
 
 def test_bucket_with_count_is_left_to_the_author():
@@ -122,3 +122,84 @@ def test_cli_diff_write_and_json(tmp_path):
     assert (module / "main.tf").read_text() == (RENAMES_CASE / "after" / "main.tf").read_text()
     bad = runner.invoke(main, ["upgrade", "aws@9", str(module)])
     assert bad.exit_code == 2
+
+
+def _split(text: str):  # type: ignore[no-untyped-def]
+    result = upgrade_module({"main.tf": text}, 4)
+    return result.fixed["main.tf"], result
+
+
+def _bucket(inner: str) -> str:
+    return 'resource "aws_s3_bucket" "b" {\n  bucket = "b-bucket"\n\n' + inner + "}\n"
+
+
+def test_lifecycle_rule_dates_status_expression_and_renames():
+    fixed, result = _split(_bucket(
+        '  lifecycle_rule {\n    id      = "tmp"\n    enabled = var.on\n    prefix  = "tmp/"\n\n'
+        '    expiration {\n      date = "2022-12-31"\n    }\n  }\n'))
+    assert 'status = var.on ? "Enabled" : "Disabled"' in fixed
+    assert 'filter {\n      prefix = "tmp/"\n    }' in fixed
+    assert 'date = "2022-12-31T00:00:00Z"' in fixed and result.manual == []
+    assert fixer.format(fixed) == fixed
+    tree = fixer.parse(fixed)
+    assert [m for b in tree.body.blocks("resource") for m in validate_block(b, load_schema(4))] == []
+
+
+@pytest.mark.parametrize("inner", [
+    '  lifecycle_rule {\n    enabled = true\n  }\n',  # no id: AWS generated one
+    '  lifecycle_rule {\n    id      = "x"\n    enabled = true\n    tags    = var.tags\n  }\n',  # tags not literal
+    '  lifecycle_rule {\n    id      = "x"\n    enabled = true\n    expiration {\n      date = var.d\n    }\n  }\n',
+    '  replication_configuration {\n    role = "r"\n    rules {\n      status = "Enabled"\n'
+    '      delete_marker_replication_status = "Enabled"\n      destination {\n        bucket = "arn"\n      }\n    }\n  }\n',
+    '  replication_configuration {\n    role = "r"\n    rules {\n      status = "Enabled"\n      filter {}\n'
+    '      destination {\n        bucket = "arn"\n        metrics {\n          status = "Enabled"\n        }\n      }\n    }\n  }\n',
+])
+def test_what_is_not_mechanical_is_left_and_reported(inner):
+    text = _bucket(inner)
+    fixed, result = _split(text)
+    assert fixed == text and "not moved mechanically" in result.manual[0].message
+
+
+def test_replication_v1_and_v2_rules():
+    fixed, result = _split(_bucket(
+        '  replication_configuration {\n    role = aws_iam_role.r.arn\n\n'
+        '    rules {\n      id     = "v2"\n      status = "Enabled"\n      filter {\n        tags = { a = "b" }\n      }\n'
+        '      delete_marker_replication_status = "Enabled"\n'
+        '      destination {\n        bucket = "arn:aws:s3:::d"\n        replication_time {\n          status  = "Enabled"\n'
+        '          minutes = 15\n        }\n      }\n    }\n\n'
+        '    rules {\n      id     = "v1"\n      prefix = "logs/"\n      status = "Enabled"\n'
+        '      destination {\n        bucket             = "arn:aws:s3:::d"\n        replica_kms_key_id = var.key\n'
+        '        account_id         = "123456789012"\n      }\n'
+        '      source_selection_criteria {\n        sse_kms_encrypted_objects {\n          enabled = true\n        }\n      }\n'
+        '    }\n  }\n'))
+    assert result.manual == [] and fixer.format(fixed) == fixed
+    assert 'filter {\n      and {\n        tags = { a = "b" }\n      }\n    }\n' in fixed
+    assert 'delete_marker_replication {\n      status = "Enabled"\n    }' in fixed
+    assert 'time {\n          minutes = 15\n        }' in fixed
+    assert 'prefix = "logs/"' in fixed and 'account = "123456789012"' in fixed
+    assert 'encryption_configuration {\n        replica_kms_key_id = var.key\n      }' in fixed
+    assert 'sse_kms_encrypted_objects {\n        status = "Enabled"\n      }' in fixed
+    tree = fixer.parse(fixed)
+    assert [m for b in tree.body.blocks("resource") for m in validate_block(b, load_schema(4))] == []
+
+
+def test_grant_becomes_an_access_control_policy_owned_by_the_caller():
+    text = _bucket(
+        '  grant {\n    type        = "Group"\n    permissions = ["READ_ACP", "WRITE"]\n'
+        '    uri         = "http://acs.amazonaws.com/groups/s3/LogDelivery"\n  }\n')
+    fixed, result = _split(text)
+    assert result.manual == [] and fixer.format(fixed) == fixed
+    assert fixed.count("permission = ") == 2 and 'data "aws_canonical_user_id" "current" {}' in fixed
+    assert "owner {\n      id = data.aws_canonical_user_id.current.id\n    }" in fixed
+    declared = 'data "aws_canonical_user_id" "me" {}\n'
+    result = upgrade_module({"a.tf": declared, "main.tf": text}, 4)
+    assert "data.aws_canonical_user_id.me.id" in result.fixed["main.tf"]
+    assert 'data "aws_canonical_user_id" "current"' not in result.fixed["main.tf"]
+    tree = fixer.parse(fixed)
+    assert [m for b in tree.body.blocks("resource") for m in validate_block(b, load_schema(4))] == []
+
+
+def test_grant_next_to_acl_is_left():
+    text = _bucket('  acl = "private"\n\n  grant {\n    type        = "Group"\n    permissions = ["READ"]\n  }\n')
+    _fixed, result = _split(text)
+    assert [n.message.split(":")[1].split()[0] for n in result.manual] == ["grant"]

@@ -25,7 +25,7 @@ from ..schema.versions import AWS_SOURCES, allowed_majors, parse_constraints
 from ..syntax.edits import Edit, apply_edits, rename_attribute, replace_expression
 from ..syntax.nodes import Body, Document, Object, QuotedTemplate
 from ..syntax.parser import parse
-from .s3_split import split_buckets
+from .s3_split import canonical_user_data, split_buckets
 
 __all__ = ["UpgradeNote", "UpgradeResult", "upgrade_module", "parse_target"]
 
@@ -137,11 +137,14 @@ def _is_aws(key: str, value: Object) -> bool:
 def upgrade_module(sources: dict[str, str], target: int) -> UpgradeResult:
     """Upgrade the module ``{path: text}`` to AWS provider ``target`` (4, 5 or 6)."""
     result = UpgradeResult(target, dict(sources))
+    trees = {path: parse(text, path) for path, text in sources.items()}
+    caller = canonical_user_data(trees.values())
     for path, text in sources.items():
-        tree = parse(text, path)
+        tree = trees[path]
         edits = _constraint_edits(path, tree, target, result) + _rename_edits(path, tree, target, result)
         if target == 4:
-            edits.extend(split_buckets(path, text, tree, result.changes, result.manual, UpgradeNote))
+            split, caller = split_buckets(path, text, tree, result.changes, result.manual, UpgradeNote, caller)
+            edits.extend(split)
         if not edits:
             continue
         new = apply_edits(text, realign(text, tree, edits))

@@ -8,15 +8,21 @@ bucket and written as their resource, just after the bucket, each followed by an
 block (Terraform >= 1.5) so that the next apply adopts the setting the bucket already has
 instead of creating it. Comments move with what they describe.
 
-Moved: ``acl`` (canned), ``policy``, ``acceleration_status``, ``request_payer``, ``logging``,
-``versioning`` (``enabled = true``, ``mfa_delete``), ``server_side_encryption_configuration``,
-``cors_rule``, ``website`` (``index_document``, ``error_document``, ``routing_rules``) and
-``object_lock_configuration`` (its ``rule``; the bucket keeps ``object_lock_enabled = true``).
-Reported with the guide's advice instead: ``lifecycle_rule`` (the new rule needs a ``filter``
-and a ``status``), ``replication_configuration`` (``rules`` become ``rule`` with other
-shapes), ``grant`` (an ``access_control_policy``), a ``versioning`` whose ``enabled`` is not
-``true`` (``Suspended`` and ``Disabled`` differ), ``website.redirect_all_requests_to``, and any
-setting of a bucket with ``count`` / ``for_each`` (its import blocks would need ``for_each``).
+Moved: ``acl`` (canned), ``grant`` (as the ACL's ``access_control_policy``, :mod:`.s3_grant`),
+``policy``, ``acceleration_status``, ``request_payer``, ``logging``, ``versioning``
+(``enabled = true``, ``mfa_delete``), ``server_side_encryption_configuration``, ``cors_rule``,
+``website`` (``index_document``, ``error_document``, ``routing_rules``),
+``object_lock_configuration`` (its ``rule``; the bucket keeps ``object_lock_enabled = true``),
+``lifecycle_rule`` (:mod:`.s3_lifecycle`) and ``replication_configuration``
+(:mod:`.s3_replication`). Reported with the guide's advice instead: what those modules find
+not mechanical, ``website.redirect_all_requests_to``, ``grant`` next to ``acl`` (3.x rejects
+both), and any setting of a bucket with ``count`` / ``for_each`` (its import blocks would need
+``for_each``).
+
+``versioning { enabled = false }`` is reported, not moved: the guide ("Buckets With Versioning
+Disabled or Suspended") maps it to ``status = "Disabled"`` for a bucket created from provider
+3.70 on whose versioning was never enabled, and to ``"Suspended"`` otherwise; which of the two
+holds depends on the bucket's history, which the configuration does not say.
 """
 
 from __future__ import annotations
@@ -25,9 +31,13 @@ import textwrap
 from typing import Callable
 
 from ..syntax.edits import Edit, full_span, remove_items
-from ..syntax.nodes import Attribute, Block, Document, EmptyLine, QuotedTemplate, Variable
+from ..syntax.nodes import Attribute, Block, Document, QuotedTemplate, Variable
+from .hcl_text import comments_above, indented, loose_comments, trailing_comment
+from .s3_grant import access_control_policy
+from .s3_lifecycle import lifecycle_rules
+from .s3_replication import replication_configuration
 
-__all__ = ["split_buckets"]
+__all__ = ["split_buckets", "canonical_user_data"]
 
 GUIDE = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/version-4-upgrade"
 
@@ -38,14 +48,10 @@ SIMPLE_ARGUMENTS = {  # bucket argument: (new resource, its argument)
     "request_payer": ("aws_s3_bucket_request_payment_configuration", "payer"),
 }
 ORDER = (
-    "acl", "policy", "acceleration_status", "request_payer", "logging", "versioning",
+    "acl", "grant", "policy", "acceleration_status", "request_payer", "logging", "versioning",
     "server_side_encryption_configuration", "cors_rule", "website", "object_lock_configuration",
+    "lifecycle_rule", "replication_configuration",
 )
-MANUAL = {
-    "lifecycle_rule": "aws_s3_bucket_lifecycle_configuration: each rule needs a filter and a status",
-    "replication_configuration": "aws_s3_bucket_replication_configuration: rules become rule blocks of another shape",
-    "grant": "aws_s3_bucket_acl with an access_control_policy",
-}
 
 
 def _text(text: str, node) -> str:  # type: ignore[no-untyped-def]
@@ -58,41 +64,28 @@ def _dedented(text: str, node) -> str:  # type: ignore[no-untyped-def]
     return textwrap.dedent(_text(text, node)).rstrip("\n") + "\n"
 
 
-def _loose_comments(block: Block) -> str:
-    """Comment lines inside ``block`` that belong to no item (they move to the new resource)."""
-    return "".join(i.newline.prefix.strip() + "\n" for i in block.body.items if type(i) is EmptyLine and i.comment)
-
-
-def _comments_above(text: str, item) -> str:  # type: ignore[no-untyped-def]
-    lines = [line.newline.prefix.strip() for line in item.leading_lines if line.comment]
-    return "".join(line + "\n" for line in lines)
-
-
-def _trailing(item: Attribute) -> str:
-    comment = item.newline.prefix.strip() if item.newline is not None else ""
-    return f" {comment}" if comment else ""
-
-
 def _literal(expression) -> str | None:  # type: ignore[no-untyped-def]
     if type(expression) is QuotedTemplate and expression.is_literal():
         return expression.literal_value()
     return None
 
 
-def _indent(source: str) -> str:
-    return "".join(("  " + line if line.strip() else line) + "\n" for line in source.rstrip("\n").split("\n"))
-
-
 def _resource(kind: str, name: str, bucket_ref: str, body: str, import_id: str) -> str:
     return (
-        f'resource "{kind}" "{name}" {{\n  bucket = {bucket_ref}\n\n{_indent(body)}}}\n\n'
+        f'resource "{kind}" "{name}" {{\n  bucket = {bucket_ref}\n\n{indented(body)}}}\n\n'
         f"import {{\n  to = {kind}.{name}\n  id = {import_id}\n}}\n"
     )
 
 
-def split_buckets(path: str, text: str, tree: Document, changes: list, manual: list, note: Callable) -> list[Edit]:
+def split_buckets(
+    path: str, text: str, tree: Document, changes: list, manual: list, note: Callable, caller: str | None = None
+) -> tuple[list[Edit], str | None]:
     """The edits that split every ``aws_s3_bucket`` of ``tree``; what is done goes to ``changes``,
-    what is left to the author to ``manual`` (``note(path, line, message)`` builds each)."""
+    what is left to the author to ``manual`` (``note(path, line, message)`` builds each).
+
+    ``caller``: the name of the module's ``data "aws_canonical_user_id"`` (the owner of a
+    ``grant``'s ACL); when there is none and a grant moves, ``data "aws_canonical_user_id"
+    "current" {}`` is written before its ACL. Returns the edits and the name now declared."""
     edits: list[Edit] = []
     for bucket in tree.body.blocks("resource"):
         if bucket.labels[:1] != ("aws_s3_bucket",) or len(bucket.labels) != 2:
@@ -100,7 +93,7 @@ def split_buckets(path: str, text: str, tree: Document, changes: list, manual: l
         name = bucket.labels[1]
         address = f"aws_s3_bucket.{name}"
         body = bucket.body
-        present = [i for i in body.items if isinstance(i, (Attribute, Block)) and _key(i) in ORDER + tuple(MANUAL)]
+        present = [i for i in body.items if isinstance(i, (Attribute, Block)) and _key(i) in ORDER]
         if not present:
             continue
         if body.get_attribute("count") is not None or body.get_attribute("for_each") is not None:
@@ -117,18 +110,20 @@ def split_buckets(path: str, text: str, tree: Document, changes: list, manual: l
             items = [i for i in present if _key(i) == key]
             if not items:
                 continue
-            made = _move(key, items, text, name, bucket_ref, bucket_id, address)
+            keys = {_key(i) for i in present}
+            made = (None if key == "grant" and "acl" in keys  # 3.x rejects both: no guess
+                    else _move(key, items, text, name, bucket_ref, bucket_id, address, caller or "current"))
+            if made is not None and key == "grant" and caller is None:
+                made = f'data "aws_canonical_user_id" "current" {{}}\n\n{made}'
+                caller = "current"
             if made is None:
                 for item in items:
                     manual.append(note(path, item.line, _manual_message(address, key)))
                 continue
             out.append(made)
             moved.extend(items)
-            changes.append(note(path, items[0].line, f"{address}: moved {key} to {_new_kind(key)}.{name} with an import block"))
-        for item in present:
-            if _key(item) in MANUAL:
-                manual.append(note(path, item.line, f"{address}: {item.type if isinstance(item, Block) else item.key} "
-                                                     f"is not moved mechanically; use {MANUAL[_key(item)]} ({GUIDE})"))
+            changes.append(note(path, items[0].line, f"{address}: moved {key} to {_new_kind(key)}.{name} with an import block"
+                                                      + (_LIFECYCLE_FILTER if key == "lifecycle_rule" else "")))
         if "object_lock_configuration" in {_key(i) for i in moved} and body.get_attribute("object_lock_enabled") is None:
             lock = next(i for i in moved if _key(i) == "object_lock_configuration")
             enabled = lock.body.get_attribute("object_lock_enabled") if isinstance(lock, Block) else None
@@ -142,7 +137,20 @@ def split_buckets(path: str, text: str, tree: Document, changes: list, manual: l
         edits.extend(remove_items(body, moved))
         _, end = full_span(bucket)
         edits.append(Edit(end, end, "\n" + "\n".join(out)))
-    return edits
+    return edits, caller
+
+
+def canonical_user_data(trees) -> str | None:  # type: ignore[no-untyped-def]
+    """The name of the first ``data "aws_canonical_user_id"`` block of the module, or None."""
+    for tree in trees:
+        for block in tree.body.blocks("data"):
+            if block.labels[:1] == ("aws_canonical_user_id",) and len(block.labels) == 2:
+                return block.labels[1]
+    return None
+
+
+_LIFECYCLE_FILTER = (" (a rule without prefix gets no filter, as the guide's examples; when "
+                     "get-bucket-lifecycle-configuration shows \"Filter\": {}, write filter {} instead)")
 
 
 def _key(item) -> str:  # type: ignore[no-untyped-def]
@@ -159,6 +167,9 @@ def _new_kind(key: str) -> str:
         "cors_rule": "aws_s3_bucket_cors_configuration",
         "website": "aws_s3_bucket_website_configuration",
         "object_lock_configuration": "aws_s3_bucket_object_lock_configuration",
+        "lifecycle_rule": "aws_s3_bucket_lifecycle_configuration",
+        "grant": "aws_s3_bucket_acl",
+        "replication_configuration": "aws_s3_bucket_replication_configuration",
     }[key]
 
 
@@ -167,7 +178,7 @@ def _manual_message(address: str, key: str) -> str:
             f"form in {_new_kind(key)}); see {GUIDE}")
 
 
-def _move(key: str, items: list, text: str, name: str, bucket_ref: str, bucket_id: str, address: str) -> str | None:  # type: ignore[no-untyped-def]
+def _move(key: str, items: list, text: str, name: str, bucket_ref: str, bucket_id: str, address: str, caller: str) -> str | None:  # type: ignore[no-untyped-def]
     """The new resource (and its import block) for ``items`` of one kind, or None when not mechanical."""
     kind = _new_kind(key)
     if key in SIMPLE_ARGUMENTS:
@@ -175,7 +186,7 @@ def _move(key: str, items: list, text: str, name: str, bucket_ref: str, bucket_i
         if type(item) is not Attribute:
             return None
         argument = SIMPLE_ARGUMENTS[key][1]
-        body = f"{_comments_above(text, item)}{argument} = {item.value.source}{_trailing(item)}\n"
+        body = f"{comments_above(item)}{argument} = {item.value.source}{trailing_comment(item)}\n"
         import_id = bucket_id
         if key == "acl":
             acl = _literal(item.value)
@@ -185,17 +196,26 @@ def _move(key: str, items: list, text: str, name: str, bucket_ref: str, bucket_i
         return _resource(kind, name, bucket_ref, body, import_id)
     if any(type(i) is not Block or i.labels for i in items):
         return None
+    if key == "grant":
+        policy = access_control_policy(items, f"data.aws_canonical_user_id.{caller}.id")
+        return None if policy is None else _resource(kind, name, bucket_ref, policy, bucket_id)
+    if key == "lifecycle_rule":
+        rules = lifecycle_rules(items)
+        return None if rules is None else _resource(kind, name, bucket_ref, rules, bucket_id)
     if key == "cors_rule":
         body = "".join(_dedented(text, i) for i in items)
         return _resource(kind, name, bucket_ref, body, bucket_id)
     if len(items) != 1:
         return None
     block: Block = items[0]
+    if key == "replication_configuration":
+        made = replication_configuration(block)
+        return None if made is None else _resource(kind, name, bucket_ref, made, bucket_id)
     inner = block.body
     if key == "logging":
-        return _resource(kind, name, bucket_ref, _comments_above(text, block) + _body_text(text, block), bucket_id)
+        return _resource(kind, name, bucket_ref, comments_above(block) + _body_text(text, block), bucket_id)
     if key == "server_side_encryption_configuration":
-        return _resource(kind, name, bucket_ref, _comments_above(text, block) + _body_text(text, block), bucket_id)
+        return _resource(kind, name, bucket_ref, comments_above(block) + _body_text(text, block), bucket_id)
     if key == "object_lock_configuration":
         rules = inner.blocks("rule")
         if len(inner.items) != len(rules) + (1 if inner.get_attribute("object_lock_enabled") else 0) or not rules:
@@ -208,25 +228,25 @@ def _move(key: str, items: list, text: str, name: str, bucket_ref: str, bucket_i
             return None
         if any(type(i) is Block for i in inner.items):
             return None
-        lines = (f"{_comments_above(text, block)}{_loose_comments(block)}{_comments_above(text, enabled)}"
-                 f'versioning_configuration {{\n  status = "Enabled"{_trailing(enabled)}\n')
+        lines = (f"{comments_above(block)}{loose_comments(block)}{comments_above(enabled)}"
+                 f'versioning_configuration {{\n  status = "Enabled"{trailing_comment(enabled)}\n')
         if mfa is not None:
             if type(mfa.value) is not Variable or mfa.value.name.value not in ("true", "false"):
                 return None
             value = '"Enabled"' if mfa.value.name.value == "true" else '"Disabled"'
-            lines += f"  mfa_delete = {value}{_trailing(mfa)}\n"
+            lines += f"  mfa_delete = {value}{trailing_comment(mfa)}\n"
         return _resource(kind, name, bucket_ref, lines + "}\n", bucket_id)
     if key == "website":
         if inner.get_attribute("redirect_all_requests_to") is not None or inner.blocks():
             return None
-        parts = [_comments_above(text, block), _loose_comments(block)]
+        parts = [comments_above(block), loose_comments(block)]
         for attribute, block_name, field in (("index_document", "index_document", "suffix"), ("error_document", "error_document", "key")):
             found = inner.get_attribute(attribute)
             if found is not None:
-                parts.append(f"{_comments_above(text, found)}{block_name} {{\n  {field} = {found.value.source}{_trailing(found)}\n}}\n")
+                parts.append(f"{comments_above(found)}{block_name} {{\n  {field} = {found.value.source}{trailing_comment(found)}\n}}\n")
         routing = inner.get_attribute("routing_rules")
         if routing is not None:
-            parts.append(f"{_comments_above(text, routing)}routing_rules = {routing.value.source}{_trailing(routing)}\n")
+            parts.append(f"{comments_above(routing)}routing_rules = {routing.value.source}{trailing_comment(routing)}\n")
         return _resource(kind, name, bucket_ref, "".join(parts), bucket_id)
     return None
 

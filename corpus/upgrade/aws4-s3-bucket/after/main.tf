@@ -12,14 +12,6 @@ resource "aws_s3_bucket" "site" {
   bucket              = "example-site"
   object_lock_enabled = true
 
-  lifecycle_rule {
-    id      = "expire"
-    enabled = true
-    expiration {
-      days = 90
-    }
-  }
-
   tags = {
     Name = "site"
   }
@@ -159,5 +151,75 @@ resource "aws_s3_bucket_object_lock_configuration" "site" {
 
 import {
   to = aws_s3_bucket_object_lock_configuration.site
+  id = "example-site"
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "site" {
+  bucket = aws_s3_bucket.site.id
+
+  # expire old logs
+  rule {
+    id     = "expire"
+    status = "Enabled"
+    # only the logs
+    filter {
+      and {
+        prefix = "logs/"
+        tags = {
+          autoclean = "true"
+        }
+      }
+    }
+    transition {
+      days          = 30
+      storage_class = "STANDARD_IA"
+    }
+    expiration {
+      days = 90
+    }
+  }
+
+  rule {
+    id     = "uploads"
+    status = "Disabled" # not yet
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+}
+
+import {
+  to = aws_s3_bucket_lifecycle_configuration.site
+  id = "example-site"
+}
+
+resource "aws_s3_bucket_replication_configuration" "site" {
+  bucket = aws_s3_bucket.site.id
+
+  role = aws_iam_role.replication.arn
+
+  # to the backup region
+  rule {
+    id       = "backup"
+    priority = 1
+    status   = "Enabled"
+    filter {
+      prefix = "site/"
+    }
+    delete_marker_replication {
+      status = "Disabled"
+    }
+    destination {
+      bucket        = aws_s3_bucket.backup.arn
+      storage_class = "STANDARD_IA" # cheaper
+    }
+  }
+}
+
+import {
+  to = aws_s3_bucket_replication_configuration.site
   id = "example-site"
 }

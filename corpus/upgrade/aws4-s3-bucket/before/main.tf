@@ -61,11 +61,53 @@ resource "aws_s3_bucket" "site" {
     }
   }
 
+  # expire old logs
   lifecycle_rule {
     id      = "expire"
     enabled = true
+    prefix  = "logs/" # only the logs
+
+    tags = {
+      autoclean = "true"
+    }
+
+    transition {
+      days          = 30
+      storage_class = "STANDARD_IA"
+    }
+
     expiration {
       days = 90
+    }
+  }
+
+  lifecycle_rule {
+    id                                     = "uploads"
+    enabled                                = false # not yet
+    abort_incomplete_multipart_upload_days = 7
+
+    noncurrent_version_expiration {
+      days = 30
+    }
+  }
+
+  replication_configuration {
+    role = aws_iam_role.replication.arn
+
+    # to the backup region
+    rules {
+      id       = "backup"
+      priority = 1
+      status   = "Enabled"
+
+      filter {
+        prefix = "site/"
+      }
+
+      destination {
+        bucket        = aws_s3_bucket.backup.arn
+        storage_class = "STANDARD_IA" # cheaper
+      }
     }
   }
 

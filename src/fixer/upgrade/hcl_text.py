@@ -1,0 +1,29 @@
+"""Text of moved HCL items for the upgrade codemods: their comments, indented for a new body."""
+
+from __future__ import annotations
+
+from ..syntax.nodes import Block, EmptyLine
+
+__all__ = ["comments_above", "trailing_comment", "loose_comments", "indented"]
+
+
+def comments_above(item) -> str:  # type: ignore[no-untyped-def]
+    """The comment lines just above an attribute or block, one per line, de-indented."""
+    return "".join(line.newline.prefix.strip() + "\n" for line in item.leading_lines if line.comment)
+
+
+def trailing_comment(item) -> str:  # type: ignore[no-untyped-def]
+    """`` # comment`` at the end of an attribute's line, or ""."""
+    newline = getattr(item, "newline", None)
+    comment = newline.prefix.strip() if newline is not None else ""
+    return f" {comment}" if comment else ""
+
+
+def loose_comments(block: Block) -> str:
+    """Comment lines inside ``block`` that belong to no item (they move with the block)."""
+    return "".join(i.newline.prefix.strip() + "\n" for i in block.body.items if type(i) is EmptyLine and i.comment)
+
+
+def indented(source: str) -> str:
+    """``source`` one level (two spaces) deeper, blank lines left blank."""
+    return "".join(("  " + line if line.strip() else line) + "\n" for line in source.rstrip("\n").split("\n"))
