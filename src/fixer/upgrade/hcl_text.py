@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..syntax.nodes import Block, EmptyLine
 
-__all__ = ["comments_above", "trailing_comment", "loose_comments", "indented"]
+__all__ = ["comments_above", "trailing_comment", "loose_comments", "indented", "each_block"]
 
 
 def comments_above(item) -> str:  # type: ignore[no-untyped-def]
@@ -27,3 +29,15 @@ def loose_comments(block: Block) -> str:
 def indented(source: str) -> str:
     """``source`` one level (two spaces) deeper, blank lines left blank."""
     return "".join(("  " + line if line.strip() else line) + "\n" for line in source.rstrip("\n").split("\n"))
+
+
+def each_block(items: list, make: Callable[[Block], "str | None"]) -> list[str] | None:
+    """``make`` of each item, or None when an item is no block or ``make`` gives None for one
+    (a setting is moved whole or not at all)."""
+    out = []
+    for item in items:
+        made = make(item) if type(item) is Block else None
+        if made is None:
+            return None
+        out.append(made)
+    return out

@@ -15,7 +15,7 @@ strings, an argument the 3.x block did not have, a ``dynamic "grant"`` block.
 from __future__ import annotations
 
 from ..syntax.nodes import Block, QuotedTemplate, Tuple
-from .hcl_text import comments_above, indented, loose_comments, trailing_comment
+from .hcl_text import comments_above, each_block, indented, loose_comments, trailing_comment
 
 __all__ = ["access_control_policy"]
 
@@ -44,13 +44,8 @@ def _grants(block: Block) -> str | None:
 def access_control_policy(blocks: list, owner_id: str) -> str | None:
     """The ``access_control_policy`` block for a bucket's 3.x ``grant`` blocks, whose owner is
     ``owner_id``; None when one of them is not mechanical."""
-    grants = []
-    for block in blocks:
-        if type(block) is not Block:
-            return None
-        made = _grants(block)
-        if made is None:
-            return None
-        grants.append(made)
+    grants = each_block(blocks, _grants)
+    if grants is None:
+        return None
     inner = "\n".join(grants) + f"\nowner {{\n  id = {owner_id}\n}}\n"
     return f"access_control_policy {{\n{indented(inner)}}}\n"

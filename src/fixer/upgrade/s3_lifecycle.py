@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from ..syntax.nodes import Block, Object, Variable
-from .hcl_text import comments_above, indented, loose_comments, trailing_comment
+from .hcl_text import comments_above, each_block, indented, loose_comments, trailing_comment
 
 __all__ = ["lifecycle_rules", "filter_text"]
 
@@ -125,12 +125,5 @@ def _rule(block: Block) -> str | None:
 def lifecycle_rules(blocks: list) -> str | None:  # type: ignore[no-untyped-def]
     """The body of ``aws_s3_bucket_lifecycle_configuration`` for the bucket's ``lifecycle_rule``
     blocks, or None when one of them is not mechanical."""
-    rules = []
-    for block in blocks:
-        if type(block) is not Block:
-            return None
-        made = _rule(block)
-        if made is None:
-            return None
-        rules.append(made)
-    return "\n".join(rules)
+    rules = each_block(blocks, _rule)
+    return None if rules is None else "\n".join(rules)

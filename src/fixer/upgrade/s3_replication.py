@@ -27,7 +27,7 @@ without ``status`` or ``minutes``, non-literal ``tags`` or ``enabled``) is left 
 from __future__ import annotations
 
 from ..syntax.nodes import Attribute, Block, Variable
-from .hcl_text import comments_above, indented, loose_comments, trailing_comment
+from .hcl_text import comments_above, each_block, indented, loose_comments, trailing_comment
 from .s3_lifecycle import filter_text
 
 __all__ = ["replication_configuration"]
@@ -137,12 +137,7 @@ def replication_configuration(block: Block) -> str | None:
     attributes = {a.key: a for a in block.body.attributes()}
     if block.labels or set(attributes) != {"role"} or any(b.type != "rules" for b in block.body.blocks()):
         return None
-    rules = []
-    for rule in block.body.blocks("rules"):
-        made = _rule(rule)
-        if made is None:
-            return None
-        rules.append(made)
+    rules = each_block(block.body.blocks("rules"), _rule)
     if not rules:
         return None
     return (comments_above(block) + loose_comments(block) + _line(attributes["role"]) + "\n" + "\n".join(rules))
