@@ -189,7 +189,7 @@ def check_paths(
     explicit = {Path(raw) for raw in paths if not Path(raw).is_dir()}
     fixed_config = load_config(config) if isinstance(config, (str, os.PathLike)) else None
     known = tuple(r.code for r in all_rules())
-    configs: dict[Path, Config] = {}
+    configs: dict = {}  # configuration files read, and where each directory's is
     planned: list[_ModuleJob] = []
     for module in discover_modules(list(paths)):
         settings = fixed_config if fixed_config is not None else (
@@ -372,10 +372,11 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
             except UnicodeDecodeError:
                 pass
         directory = module.directory
-        auto = [directory / "terraform.tfvars"] + sorted(directory.glob("*.auto.tfvars"))
-        tfvars = [(str(p), hashes.of(p)) for p in auto if p.is_file()]
+        names = _names_in(directory)
+        auto = ["terraform.tfvars"] * ("terraform.tfvars" in names) + _matching(names, ".auto.tfvars")
+        tfvars = [(str(p), hashes.of(p)) for p in (directory / n for n in auto) if p.is_file()]
         var_files = [(str(p), hashes.of(p)) for p in [*job.settings.var_files, *map(Path, job.var_files)]]
-        extras = [(str(p), hashes.of(p)) for p in [*module.extra_files, *_json_files(directory)]]
+        extras = [(str(p), hashes.of(p)) for p in [*module.extra_files, *_json_files(directory, names)]]
         config_file = job.settings.path
         config_hash = hashes.of(config_file) if config_file is not None else None
     except (Uncacheable, OSError):
@@ -510,12 +511,26 @@ def _fix_scope(module: ModuleFiles, sources: dict[str, str], targets: set[str]) 
     return FixScope(frozenset(targets & set(sources)), tuple(unreadable), foreign)
 
 
-def _json_files(directory: Path) -> list[Path]:
-    """The module's JSON configuration files (``*.tf.json``), which Terraform reads with its ``.tf`` files."""
+def _json_files(directory: Path, names: list[str] | None = None) -> list[Path]:
+    """The module's JSON configuration files (``*.tf.json``), which Terraform reads with its ``.tf`` files.
+
+    ``names``: the directory's entries, when already listed.
+    """
+    found = [directory / n for n in _matching(_names_in(directory) if names is None else names, ".tf.json")]
+    return [p for p in found if p.is_file()]
+
+
+def _names_in(directory: Path) -> list[str]:
+    """The names in ``directory``, sorted (none when it cannot be listed)."""
     try:
-        return sorted(p for p in directory.glob("*.tf.json") if p.is_file())
+        return sorted(os.listdir(directory))
     except OSError:
         return []
+
+
+def _matching(names: list[str], suffix: str) -> list[str]:
+    """The names ending with ``suffix`` that ``glob("*" + suffix)`` matches (not hidden ones)."""
+    return [n for n in names if n.endswith(suffix) and not n.startswith(".") and len(n) > len(suffix)]
 
 
 def _internal_error(

@@ -168,22 +168,38 @@ def load_config(path: str | Path) -> Config:
     return _parse(path, data)
 
 
-def find_config(start: str | Path) -> Path | None:
-    """The configuration file that applies to ``start`` (a file or a directory), or None."""
+def find_config(start: str | Path, *, memo: dict | None = None) -> Path | None:
+    """The configuration file that applies to ``start`` (a file or a directory), or None.
+
+    ``memo`` (one run's dict) remembers the answer for every directory looked at, so
+    modules that share parents look in each parent once.
+    """
     directory = Path(start).resolve()
     if not directory.is_dir():
         directory = directory.parent
+    seen = []
+    found: Path | None = None
     for candidate in (directory, *directory.parents):
+        key = ("found", candidate)
+        if memo is not None and key in memo:
+            found = memo[key]
+            break
+        seen.append(key)
         config = candidate / CONFIG_FILE
         if config.is_file():
-            return config
+            found = config
+            break
         pyproject = candidate / PYPROJECT
         if pyproject.is_file():
             data = _read_toml(pyproject)
             tool = data.get("tool", {})
             if isinstance(tool, dict) and "tffix" in tool:
-                return pyproject
-    return None
+                found = pyproject
+                break
+    if memo is not None:
+        for key in seen:
+            memo[key] = found
+    return found
 
 
 def config_for(start: str | Path, *, cache: dict[Path, Config] | None = None) -> Config:
@@ -191,7 +207,7 @@ def config_for(start: str | Path, *, cache: dict[Path, Config] | None = None) ->
 
     ``cache`` (one run's dict) avoids reading a file again for each module under it.
     """
-    path = find_config(start)
+    path = find_config(start, memo=cache)
     if path is None:
         return Config()
     if cache is None:

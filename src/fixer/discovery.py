@@ -36,8 +36,12 @@ def discover_modules(paths: list[str]) -> list[ModuleFiles]:
     scan_roots: dict[Path, Path] = {}  # module directory -> the command-line path that found it
     spelling: dict[str, Path] = {}  # real path of a directory -> how it was first named
 
+    reals: dict[Path, str] = {}  # a directory as spelled -> its real path
+
     def add(file: Path, root: Path) -> None:
-        real = os.path.realpath(file.parent)
+        real = reals.get(file.parent)
+        if real is None:
+            real = reals[file.parent] = os.path.realpath(file.parent)
         directory = spelling.setdefault(real, file.parent)
         targets.setdefault(directory, set()).add(directory / file.name)
         scan_roots.setdefault(directory, root if root != file.parent else directory)
@@ -53,11 +57,11 @@ def discover_modules(paths: list[str]) -> list[ModuleFiles]:
     modules = []
     cache: dict = {}  # directory -> its test files / ("cdk", directory) -> cdk.json files near it
     for directory in sorted(targets):
-        files = sorted(p for p in directory.glob("*.tf") if _is_tf_file(p))
+        files = tf_files(directory)
         wanted = sorted(targets[directory])
         known = set(files)
         files.extend(extra for extra in wanted if extra not in known)
-        root = repository_root(directory, scan_roots[directory])
+        root = repository_root(directory, scan_roots[directory], cache)
         extra = repository_files(directory, root, cache) + example_callers(directory)
         modules.append(ModuleFiles(directory, files, wanted, extra))
     return modules
@@ -87,16 +91,35 @@ CDK_APP_FILE = "cdk.json"
 _SKIP_BELOW_TESTS = SKIP_DIRS | {"venv", "site-packages", "cdk.out"}
 
 
-def repository_root(directory: Path, fallback: Path) -> Path:
-    """The root of the repository holding ``directory``, in the same style (relative or not)."""
+def repository_root(directory: Path, fallback: Path, cache: dict | None = None) -> Path:
+    """The root of the repository holding ``directory``, in the same style (relative or not).
+
+    ``cache`` (one run's dict) remembers each directory's answer, so modules that share
+    parents look for ``.git`` in each parent once.
+    """
+    memo = {} if cache is None else cache
     start = Path(os.path.abspath(directory))
     here = start
+    visited = []
+    found: Path | None = None
     for _ in range(MAX_LEVELS):
+        key = ("git-root", here)
+        if key in memo:
+            found = memo[key]
+            break
+        visited.append(key)
         if (here / ".git").exists():
-            return _like(here, directory)
+            found = here
+            break
         if here.parent == here:
             break
         here = here.parent
+    else:
+        visited = []  # cut off by MAX_LEVELS: the answer depends on where the search started
+    for key in visited:
+        memo[key] = found
+    if found is not None:
+        return _like(found, directory)
     return fallback if fallback.is_dir() else directory
 
 
@@ -227,13 +250,15 @@ def _walk(root: Path):
 
     Symlinked directories are followed, like ruff: each real directory is walked once, so a
     link back up the tree (a loop) or a second link to a directory already seen is skipped.
+    One ``scandir`` per directory: the entry types come with the listing (no ``stat`` per file).
     """
     seen = {os.path.realpath(root)}
     stack = [root]
     while stack:
         directory = stack.pop()
         try:
-            entries = sorted(directory.iterdir())
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError:
             continue
         for entry in entries:
@@ -244,13 +269,34 @@ def _walk(root: Path):
             if is_dir:
                 if entry.name in SKIP_DIRS or entry.name.startswith("."):
                     continue
-                real = os.path.realpath(entry)
+                real = os.path.realpath(entry.path)
                 if real in seen:
                     continue
                 seen.add(real)
-                stack.append(entry)
-            elif _is_tf_file(entry):
-                yield entry
+                stack.append(directory / entry.name)
+            elif _is_tf_entry(entry):
+                yield directory / entry.name
+
+
+def tf_files(directory: Path) -> list[Path]:
+    """The ``.tf`` files of one directory (see :func:`_is_tf_file`), sorted."""
+    try:
+        with os.scandir(directory) as listing:
+            return sorted(directory / e.name for e in listing if _is_tf_entry(e))
+    except OSError:
+        return []
+
+
+def _is_tf_entry(entry: os.DirEntry) -> bool:
+    """:func:`_is_tf_file` from a directory listing's entry (its type is known without a ``stat``)."""
+    if not entry.name.endswith(".tf") or entry.name == ".tf":
+        return False
+    try:
+        if entry.is_file():
+            return True
+        return entry.is_symlink() and not entry.is_dir()
+    except OSError:
+        return entry.is_symlink()
 
 
 def _is_tf_file(entry: Path) -> bool:
