@@ -320,7 +320,19 @@ def _run_jobs(
                 again, _ = _cache_key(planned[i], hashes)
                 if again == keys[i]:
                     _store(store, keys[i], outcome, texts[i])
+        if store is not None:
+            from .cache import prune
+
+            prune(store.root, _cache_bound())
     return [o for o in outcomes if o is not None]
+
+
+def _cache_bound() -> int:
+    """The cache's size bound in bytes: ``TFFIX_CACHE_MAX_MB`` if set, else :data:`~fixer.cache.MAX_CACHE_BYTES`."""
+    from .cache import MAX_CACHE_BYTES
+
+    raw = os.environ.get("TFFIX_CACHE_MAX_MB", "")
+    return int(raw) * 1024 * 1024 if raw.isdigit() else MAX_CACHE_BYTES
 
 
 def _size(path: Path) -> int:

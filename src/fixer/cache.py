@@ -65,10 +65,14 @@ from .fixes import Problem
 from .reading import SourceError, read_bytes
 from .syntax.edits import Edit
 
-__all__ = ["CACHE_DIR", "FORMAT", "ResultCache", "code_fingerprint", "encode_results", "decode_results"]
+__all__ = [
+    "CACHE_DIR", "FORMAT", "MAX_CACHE_BYTES", "ResultCache", "clean", "code_fingerprint", "encode_results",
+    "decode_results", "prune",
+]
 
 CACHE_DIR = ".tffix_cache"
 FORMAT = 2  # the layout of an entry; a change makes older entries misses (2: entries carry a MAC)
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # entries beyond this, oldest first, are pruned after a run
 SECRET_FILE = "secret"  # the cache's key for the entries' MACs, readable by its owner only
 
 _TAG = (
@@ -391,3 +395,66 @@ def _write_atomic(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+# ---- housekeeping --------------------------------------------------------------------------
+
+
+def is_cache_directory(directory: str | os.PathLike[str]) -> bool:
+    """Whether ``directory`` is a tffix cache: a real directory holding tffix's ``CACHEDIR.TAG``."""
+    path = Path(directory)
+    try:
+        if path.is_symlink() or not path.is_dir():
+            return False
+        return (path / "CACHEDIR.TAG").read_text(encoding="utf-8", errors="replace").startswith(_TAG.splitlines()[0])
+    except OSError:
+        return False
+
+
+def clean(directory: str | os.PathLike[str]) -> bool:
+    """Remove the cache ``directory`` (only a tffix cache: one with its ``CACHEDIR.TAG``); False when none."""
+    import shutil
+
+    if not is_cache_directory(directory):
+        return False
+    shutil.rmtree(directory)
+    return True
+
+
+def prune(directory: str | os.PathLike[str], max_bytes: int = MAX_CACHE_BYTES) -> int:
+    """Bound the cache: remove other tffix versions' entries, then the least recently written
+    entries until the rest take at most ``max_bytes``. Returns the number of files removed.
+
+    Only ``*.json`` entries below a tffix cache are touched (never the secret); a file that
+    another run removes or replaces meanwhile is skipped, never an error.
+    """
+    import shutil
+
+    root = Path(directory)
+    if not is_cache_directory(root):
+        return 0
+    removed = 0
+    entries: list[tuple[int, int, Path]] = []  # (mtime ns, size, path)
+    for child in sorted(root.iterdir()):
+        if not child.is_dir() or child.is_symlink():
+            continue
+        if child.name != __version__:  # entries of another version are never read again
+            with contextlib.suppress(OSError):
+                removed += sum(1 for _ in child.glob("*.json"))
+                shutil.rmtree(child)
+            continue
+        with os.scandir(child) as listing:
+            for item in listing:
+                if item.name.endswith(".json") and item.is_file(follow_symlinks=False):
+                    with contextlib.suppress(OSError):
+                        info = item.stat(follow_symlinks=False)
+                        entries.append((info.st_mtime_ns, info.st_size, Path(item.path)))
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries, key=lambda e: (e[0], str(e[2]))):
+        if total <= max_bytes:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+        total -= size
+    return removed

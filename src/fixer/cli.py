@@ -522,6 +522,26 @@ def explain(code: str) -> None:
 
 
 @main.command()
+@click.option("--max-size", type=click.IntRange(min=0), default=None, metavar="MB",
+              help="Keep the cache, pruned to at most MB megabytes (oldest entries first).")
+def clean(max_size: int | None) -> None:
+    """Remove the result cache (.tffix_cache in the working directory), or prune it with --max-size."""
+    from .cache import CACHE_DIR, clean as remove_cache, prune
+
+    if max_size is not None:
+        removed = prune(CACHE_DIR, max_size * 1024 * 1024)
+        click.echo(f"removed {removed} cache entr{'y' if removed == 1 else 'ies'} from {CACHE_DIR}", err=True)
+        return
+    if remove_cache(CACHE_DIR):
+        click.echo(f"removed {CACHE_DIR}", err=True)
+    elif os.path.lexists(CACHE_DIR):
+        click.echo(f"error: {CACHE_DIR} is not a tffix cache (no CACHEDIR.TAG of tffix's); left as it is", err=True)
+        sys.exit(EXIT_ERROR)
+    else:
+        click.echo(f"no cache in {CACHE_DIR}", err=True)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 def roundtrip(paths: tuple[str, ...]) -> None:
     """Parse each file and check that printing the tree gives back every byte."""
