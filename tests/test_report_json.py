@@ -82,11 +82,6 @@ def test_suggest_only_formats_refuse_write(toy: None, module: Path, output_forma
     assert result.exit_code == 2 and "only suggests" in result.output
 
 
-def test_diff_base_needs_github(module: Path) -> None:
-    result = _run("--format", "json", "--diff-base", "main", str(module))
-    assert result.exit_code == 2 and "--diff-base goes with --format github" in result.output
-
-
 def test_diff_base_outside_git_is_an_error(toy: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")

@@ -136,6 +136,7 @@ def check_paths(
     cache: bool | str | os.PathLike[str] = False,
     force_exclude: bool = False,
     progress: Callable[[int, int, int], None] | None = None,
+    diff_base: str | None = None,
 ) -> list[FileResult]:
     """Check every module under ``paths``; with ``fix``, compute fixed texts (nothing is written).
 
@@ -161,6 +162,10 @@ def check_paths(
     A configuration's ``exclude`` skips files found by walking a directory; a file
     named in ``paths`` is checked even when excluded, unless ``force_exclude``.
     ``progress(modules_done, modules_total, files_done)`` is called as modules finish.
+
+    ``diff_base`` (a git ref): only the modules with a file changed since the merge base of
+    the ref and ``HEAD``, and the modules that call them through a local ``source``, are
+    read, parsed and checked (see :mod:`fixer.incremental`); :class:`~fixer.incremental.GitError` when git fails.
 
     Inline ``# tffix:ignore`` comments are honoured; an unused one is a ``TFX001``
     finding. A file that cannot be read or parsed is a result with ``error`` set.
@@ -191,7 +196,12 @@ def check_paths(
     known = tuple(r.code for r in all_rules())
     configs: dict = {}  # configuration files read, and where each directory's is
     planned: list[_ModuleJob] = []
-    for module in discover_modules(list(paths)):
+    modules = discover_modules(list(paths))
+    if diff_base is not None:
+        from .incremental import affected_modules, changed_files
+
+        modules = affected_modules(modules, changed_files(diff_base))
+    for module in modules:
         settings = fixed_config if fixed_config is not None else (
             config_for(module.directory, cache=configs) if config else Config()
         )
@@ -620,10 +630,11 @@ def fix_paths(
     cache: bool | str | os.PathLike[str] = False,
     force_exclude: bool = False,
     progress: Callable[[int, int, int], None] | None = None,
+    diff_base: str | None = None,
 ) -> list[FileResult]:
     """:func:`check_paths` with ``fix=True``: fixed texts in ``FileResult.fixed``; nothing is written."""
     return check_paths(
         paths, select=select, ignore=ignore, unsafe=unsafe, fix=True, variables=variables,
         var_files=var_files, config=config, options=options, jobs=jobs, cache=cache,
-        force_exclude=force_exclude, progress=progress,
+        force_exclude=force_exclude, progress=progress, diff_base=diff_base,
     )

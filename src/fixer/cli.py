@@ -115,7 +115,7 @@ def main() -> None:
     type=click.Choice(["text", "json", "sarif", "github", "rdjson", "rdjsonl", "diff"]),
     help="Output format; every format but text only suggests (writes nothing).",
 )
-@click.option("--diff-base", metavar="REF", help="With --format github: comment only on lines changed since REF.")
+@click.option("--diff-base", metavar="REF", help="Check only the modules changed since REF (and the modules that call them); with --format github, comment only on changed lines.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
 @click.option("--isolated", is_flag=True, help="Read no configuration file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are left (errors still exit 2).")
@@ -165,8 +165,6 @@ def check(
         show_diff, output_format = True, "text" if not write else "diff"
     if output_format != "text" and (write or show_diff):
         raise click.UsageError(f"--format {output_format} only suggests fixes: drop --write/--diff")
-    if diff_base and output_format != "github":
-        raise click.UsageError("--diff-base goes with --format github")
     if automation_id and output_format != "sarif":
         raise click.UsageError("--automation-id goes with --format sarif")
     if statistics and (output_format != "text" or show_diff):
@@ -179,6 +177,7 @@ def check(
     from .api import check_paths
     from .arguments import OptionError, check_assignment, check_codes
     from .config import ConfigError
+    from .incremental import GitError
 
     try:  # a misspelt code or a bad NAME=VALUE is an error, never a silently different run
         select = check_codes("--select", _comma_split(select))
@@ -225,8 +224,10 @@ def check(
                 variables=variables, var_files=var_files, config=config,
                 jobs=jobs, cache=not no_cache, force_exclude=force_exclude, progress=progress,
                 options=schema_options,
+
+                diff_base=diff_base,
             )
-        except (ConfigError, OptionError, FileNotFoundError) as e:
+        except (ConfigError, OptionError, FileNotFoundError, GitError) as e:  # GitError: for --diff-base
             progress.close()
             click.echo(f"error: {e}", err=True)
             sys.exit(EXIT_ERROR)
@@ -280,11 +281,13 @@ def check(
             for problem in result.problems:
                 if problem.detail:
                     click.echo(problem.detail, err=True)
-    if not quiet:
+    if not quiet and not diff_base:  # with --diff-base, unchanged directories are not checked
         for raw in _paths_without_terraform(paths, results):
             click.echo(err_style("warning: ", fg="yellow", bold=True) + f"{raw}: no Terraform file (*.tf) found", err=True, color=True)
     if not results:
-        if not quiet:
+        if not quiet and diff_base:
+            click.echo(f"no module changed since {diff_base}; nothing was checked", err=True)
+        elif not quiet:
             click.echo("warning: no Terraform files found under the given paths; nothing was checked", err=True)
         sys.exit(EXIT_OK)
     if verbose:
