@@ -24,6 +24,13 @@ from fixer.rules import registry
 from fixer.rules.base import Rule
 
 
+@pytest.fixture(autouse=True)
+def _always_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the workers: a pool even for small inputs on a busy machine."""
+    monkeypatch.setattr(parallel, "SMALL_RUN_BYTES", 0)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+
+
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds and every fixture case (before/ and after/), copied: about 180 modules."""
@@ -185,6 +192,28 @@ def test_run_ordered_keeps_the_order_and_runs_in_process_for_one_job() -> None:
     assert pids == [os.getpid()] * 2
     assert set(parallel.run_ordered(_pid, list(range(8)), 2)) - {os.getpid()}  # workers did the work
     assert parallel.default_jobs() >= 1
+
+
+def test_plan_workers_uses_no_pool_for_small_runs_or_a_busy_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "SMALL_RUN_BYTES", 1000)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    assert parallel.plan_workers(2, [600.0, 600.0], load=0.0) == 2
+    assert parallel.plan_workers(4, [600.0, 600.0], load=0.0) == 2  # no more workers than jobs
+    assert parallel.plan_workers(2, [400.0, 400.0], load=0.0) == 1  # small: no pool
+    assert parallel.plan_workers(2, [1200.0], load=0.0) == 1  # one job
+    assert parallel.plan_workers(2, [600.0, 600.0], load=1.9) == 2
+    assert parallel.plan_workers(2, [600.0, 600.0], load=2.0) == 1  # every core busy already
+    assert parallel.plan_workers(1, [600.0, 600.0], load=0.0) == 1
+
+
+def test_batches_group_small_jobs_and_keep_heavy_ones_alone() -> None:
+    weights = [100.0, 1.0, 1.0, 1.0, 1.0, 50.0, 1.0, 1.0]
+    order = sorted(range(len(weights)), key=lambda i: -weights[i])
+    cut = parallel.batches(order, weights, 2)
+    assert [i for batch in cut for i in batch] == order  # every job once, in the order given
+    assert cut[0] == [0] and cut[1] == [5]  # the heavy ones alone, first
+    assert len(cut) < len(weights)  # the light ones share batches
+    assert [i for b in parallel.batches(list(range(100)), None, 2) for i in b] == list(range(100))
 
 
 def _pid(_item: int) -> int:

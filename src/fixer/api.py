@@ -317,10 +317,10 @@ def _run_jobs(
             progress(counts["modules"], len(planned), counts["files"])
 
     if missing:
-        from .parallel import default_jobs, run_ordered
+        from .parallel import default_jobs, plan_workers, run_ordered
 
-        workers = default_jobs() if jobs is None else max(1, int(jobs))
         weights = [float(sum(_size(f) for f in planned[i].module.files)) for i in missing]
+        workers = plan_workers(default_jobs() if jobs is None else max(1, int(jobs)), weights)
         computed = run_ordered(_check_job, [planned[i] for i in missing], workers, weights=weights, on_done=done)
         if store is not None:
             hashes = ContentHashes()  # hash again: a file edited while it was checked is not cached

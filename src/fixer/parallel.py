@@ -4,6 +4,7 @@
 to ``jobs`` processes. ``fn`` must be a module-level function and never raise (a
 module's failure is an error result of its own); the items and results must be
 picklable. With one item or ``jobs == 1`` it runs in this process, without a pool.
+Otherwise the items go to the workers in batches (:func:`batches`), heaviest first. :func:`plan_workers` says when a pool is worth it at all.
 
 Workers ignore SIGINT (the terminal sends it to the whole process group) and die
 on SIGTERM; this process gets the interrupt, stops the workers (by their process
@@ -25,7 +26,7 @@ import os
 import sys
 from typing import Any, Callable, Sequence, TypeVar
 
-__all__ = ["default_jobs", "run_ordered", "START_METHOD"]
+__all__ = ["default_jobs", "plan_workers", "run_ordered", "START_METHOD", "SMALL_RUN_BYTES"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -42,6 +43,55 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+SMALL_RUN_BYTES = 256 * 1024  # below this much input a pool costs more than it saves
+BATCHES_PER_WORKER = 4  # jobs are sent in about this many batches per worker (fewer round trips)
+
+
+def plan_workers(jobs: int, weights: Sequence[float], load: float | None = None) -> int:
+    """How many processes to use for jobs of these ``weights`` (bytes of input), at most ``jobs``.
+
+    One (no pool) when there is one job, when the whole input is under
+    :data:`SMALL_RUN_BYTES`, or when the machine is busy: a 1-minute load average
+    (``os.getloadavg()``, or ``load``) of at least the number of cores, where a second
+    process only adds start-up and transfer costs for no free core.
+    """
+    if jobs <= 1 or len(weights) < 2 or sum(weights) < SMALL_RUN_BYTES:
+        return 1
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):  # no load average on this platform
+            load = 0.0
+    if load >= default_jobs():
+        return 1
+    return min(jobs, len(weights))
+
+
+def batches(order: Sequence[int], weights: Sequence[float] | None, workers: int) -> list[list[int]]:
+    """``order`` cut into consecutive batches of about ``total / (workers * BATCHES_PER_WORKER)``
+    weight each (a heavier item is a batch of its own), so that many small jobs cost few round trips."""
+    if weights is None:
+        size = max(1, len(order) // (workers * BATCHES_PER_WORKER))
+        return [list(order[i:i + size]) for i in range(0, len(order), size)]
+    target = sum(weights[i] for i in order) / (workers * BATCHES_PER_WORKER)
+    out: list[list[int]] = []
+    current: list[int] = []
+    total = 0.0
+    for i in order:
+        if current and total + weights[i] > target:
+            out.append(current)
+            current, total = [], 0.0
+        current.append(i)
+        total += weights[i]
+    if current:
+        out.append(current)
+    return out
+
+
+def _run_batch(fn: Callable[[T], R], items: list[T]) -> list[R]:
+    return [fn(item) for item in items]
 
 
 def _worker_init() -> None:
@@ -99,15 +149,17 @@ def run_ordered(
     others = set(multiprocessing.active_children())  # processes that are not this pool's
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker_init)
     try:
-        futures = {i: executor.submit(fn, items[i]) for i in order}
-        for i in order:
+        futures = [(batch, executor.submit(_run_batch, fn, [items[i] for i in batch]))
+                   for batch in batches(order, weights, jobs)]
+        for batch, future in futures:
             try:
-                results[i] = futures[i].result()
-                done(i)
+                for i, result in zip(batch, future.result()):
+                    results[i] = result
+                    done(i)
             except BrokenProcessPool:
-                retry.append(i)
+                retry.extend(batch)
             except Exception:  # noqa: BLE001 - pickling, or a worker's own failure: run it here
-                retry.append(i)
+                retry.extend(batch)
     except BaseException:
         _stop(executor, others)
         raise
