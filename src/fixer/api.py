@@ -175,6 +175,28 @@ def check_paths(
     option or a bad ``NAME=VALUE``, and :class:`TypeError` for ``paths`` (or
     ``var_files``) given as one string instead of a list.
     """
+    plan = _plan_run(
+        paths, select=select, ignore=ignore, unsafe=unsafe, fix=fix, variables=variables, var_files=var_files,
+        config=config, options=options, force_exclude=force_exclude, diff_base=diff_base,
+    )
+    return _merge_outcomes(plan, _run_jobs(plan.jobs, jobs, cache, progress))
+
+
+@dataclass
+class _Plan:
+    """A run over paths, planned: the modules to check, and what was named (for merging)."""
+
+    jobs: list[_ModuleJob]
+    named: _NamedPaths
+
+
+def _plan_run(
+    paths: Iterable[str | os.PathLike[str]], *, select: Sequence[str] | None, ignore: Sequence[str] | None,
+    unsafe: bool | None, fix: bool, variables: Sequence[str] | Mapping[str, Any],
+    var_files: Sequence[str | os.PathLike[str]], config: bool | str | os.PathLike[str],
+    options: Mapping[str, Mapping[str, Any]] | None, force_exclude: bool, diff_base: str | None,
+) -> _Plan:
+    """The arguments of :func:`check_paths` checked, and its modules found and configured."""
     paths = check_path_list("paths", paths)
     chosen_select = list(check_codes("select", select)) or None if select is not None else None
     chosen_ignore = list(check_codes("ignore", ignore)) or None if ignore is not None else None
@@ -227,11 +249,15 @@ def check_paths(
             var_files=given_var_files,
             variables=given_variables,
         ))
-    outcomes = _run_jobs(planned, jobs, cache, progress)
+    return _Plan(planned, _NamedPaths(paths))
+
+
+def _merge_outcomes(plan: _Plan, outcomes: list[_ModuleOutcome]) -> list[FileResult]:
+    """The file results of a run, module by module in the plan's order (shared files' findings once)."""
     results: list[FileResult] = []
     reported: set[tuple[str, str, int, int, str]] = set()  # findings on shared files, once per run
-    named = _NamedPaths(paths)
-    for job, outcome in zip(planned, outcomes):
+    named = plan.named
+    for job, outcome in zip(plan.jobs, outcomes):
         by_path = {r.path: r for r in outcome.results}
         _add_extra_file_results([f for f in outcome.extra if named.covers(f.path)], by_path, reported)
         for key in sorted(by_path):

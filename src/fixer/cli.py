@@ -525,6 +525,58 @@ def explain(code: str) -> None:
 
 
 @main.command()
+@click.option("--scheduler", required=True, metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786).")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None, help="Also apply fixes that may change behaviour.")
+@click.option("--select", multiple=True, metavar="CODE", help="Only these rules (codes or prefixes).")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules (codes or prefixes).")
+@click.argument("repositories", type=click.File("r", encoding="utf-8"))
+def fleet(scheduler: str, unsafe_fixes: bool | None, select: tuple[str, ...], ignore: tuple[str, ...], repositories) -> None:  # noqa: ANN001
+    """Check the repositories listed in REPOSITORIES (one path a line; `-`: stdin) on a Dask
+    cluster; print their fixes as one unified diff and a line per repository on stderr.
+
+    Needs `pip install 'tffix[dask]'`; the workers must see the same paths. Nothing is written.
+    """
+    try:
+        from distributed import Client
+    except ImportError:
+        click.echo("error: tffix fleet needs Dask: pip install 'tffix[dask]'", err=True)
+        sys.exit(EXIT_ERROR)
+    from .arguments import OptionError, check_codes
+    from .fleet import fix_repositories
+
+    paths = [line.strip() for line in repositories if line.strip() and not line.lstrip().startswith("#")]
+    missing = [p for p in paths if not os.path.isdir(p)]
+    if missing:
+        click.echo(f"error: {missing[0]}: not a directory", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        chosen = (check_codes("--select", _comma_split(select)) or None, check_codes("--ignore", _comma_split(ignore)) or None)
+    except OptionError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        client = Client(scheduler, timeout=30)
+    except (OSError, TimeoutError, ValueError) as e:
+        click.echo(f"error: cannot reach the Dask scheduler {scheduler}: {e}", err=True)
+        sys.exit(EXIT_ERROR)
+    with client:
+        done = fix_repositories(paths, client=client, unsafe=unsafe_fixes, select=chosen[0], ignore=chosen[1])
+    errors = findings = 0
+    for repository in done:
+        click.echo(repository.patch, nl=False)
+        left = sum(len(r.remaining) for r in repository.results)
+        failed = [r for r in repository.results if r.error]
+        changed = sum(1 for r in repository.results if r.changed)
+        findings += left
+        errors += len(failed)
+        click.echo(f"{repository.path}: {left} finding{'s' * (left != 1)} left, {changed} file{'s' * (changed != 1)} "
+                   f"fixed, {len(failed)} error{'s' * (len(failed) != 1)}", err=True)
+        for result in failed:
+            click.echo(f"error: {result.error}", err=True)
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if findings else EXIT_OK)
+
+
+@main.command()
 @click.option("--max-size", type=click.IntRange(min=0), default=None, metavar="MB",
               help="Keep the cache, pruned to at most MB megabytes (oldest entries first).")
 def clean(max_size: int | None) -> None:
