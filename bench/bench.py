@@ -18,7 +18,10 @@ What it measures (see issue 6 for the targets; none of this is a test assertion)
   cache off, cold and warm, and with ``--jobs 1`` and ``--jobs 2``, where the
   command line has those options;
 * cost per MB and peak memory of single generated files of 10 KB, 1 MB, 10 MB
-  and 30 MB, each parsed in a fresh process, to show that cost grows linearly.
+  and 30 MB, each parsed in a fresh process, to show that cost grows linearly;
+* runs at scale, from ``bench/runs.py``: ``--jobs 1`` / ``--jobs 2`` with the load
+  average, the 3,000-module tree cold and warm, an incremental ``--diff-base`` run and
+  a fleet on a Dask ``LocalCluster``.
 """
 
 from __future__ import annotations
@@ -350,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="directories to measure (default: the shared corpus)")
     parser.add_argument("--quick", action="store_true", help="fewer rounds, files up to 1 MB only")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--no-scale-runs", action="store_true", help="skip bench/runs.py (-j1/-j2, trees, fleet)")
     args = parser.parse_args(argv)
 
     directories = args.paths or (corpus_directories() if CORPUS.is_dir() else [])
@@ -368,6 +372,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [10_000, 1_000_000] if args.quick else [10_000, 1_000_000, 10_000_000, 30_000_000]
     scale = scaling(sizes)
     report = render(tp, start, runs, scale, inputs)
+    if not args.no_scale_runs:  # issue 17 items 2-5: bench/runs.py, its own sections
+        import runs as scale_runs
+
+        report += "\n" + scale_runs.main(["--quick"] if args.quick else [])
     args.output.write_text(report, encoding="utf-8")
     print(report)
     return 0

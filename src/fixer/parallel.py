@@ -56,8 +56,13 @@ def plan_workers(jobs: int, weights: Sequence[float], load: float | None = None)
     :data:`SMALL_RUN_BYTES`, or when the machine is busy: a 1-minute load average
     (``os.getloadavg()``, or ``load``) of at least the number of cores, where a second
     process only adds start-up and transfer costs for no free core.
+    ``TFFIX_FORCE_POOL=1`` skips these checks (for benchmarks that measure the pool itself).
     """
-    if jobs <= 1 or len(weights) < 2 or sum(weights) < SMALL_RUN_BYTES:
+    if jobs <= 1 or len(weights) < 2:
+        return 1
+    if os.environ.get("TFFIX_FORCE_POOL") == "1":
+        return min(jobs, len(weights))
+    if sum(weights) < SMALL_RUN_BYTES:
         return 1
     if load is None:
         try:
