@@ -64,7 +64,7 @@ def jobs_runs(rounds: int) -> list[tuple[str, float, float, float]]:
     out = []
     with tempfile.TemporaryDirectory() as scratch:
         for _ in range(rounds):
-            for jobs, env, name in ((1, None, "-j 1"), (2, None, "-j 2"), (2, {"TFFIX_FORCE_POOL": "1"}, "-j 2, pool forced")):
+            for jobs, env, name in ((1, None, "-j 1"), (2, None, "-j 2")):
                 wall, cpu, before = timed(
                     [tffix(), "--no-cache", "--isolated", "-q", "-j", str(jobs), *directories], Path(scratch), env
                 )
@@ -136,10 +136,10 @@ def render(jobs: list, tree: list, incremental: list, fleet: tuple | None, cores
     for name, wall, cpu, before in jobs:
         lines.append(f"| {name} | {wall:.2f} | {cpu:.2f} | {before:.2f} |")
     if jobs:
-        best = {n: min(w for name, w, _, _ in jobs if name == n) for n in ("-j 1", "-j 2", "-j 2, pool forced")}
-        lines += ["", f"Best of each: `-j 2` is {best['-j 1'] / best['-j 2']:.2f}x `-j 1`; with the pool forced "
-                  f"(`TFFIX_FORCE_POOL=1`, ignoring the load average) {best['-j 1'] / best['-j 2, pool forced']:.2f}x. "
-                  "`-j 2` runs in one process when the load average is at least the number of cores."]
+        best = {n: min(w for name, w, _, _ in jobs if name == n) for n in ("-j 1", "-j 2")}
+        pairs = [jobs[i][1] / jobs[i + 1][1] for i in range(0, len(jobs) - 1, 2)]
+        lines += ["", f"Best of each: `-j 2` is {best['-j 1'] / best['-j 2']:.2f}x `-j 1`; round by round "
+                  + ", ".join(f"{r:.2f}x" for r in pairs) + "."]
     for title, rows in ((f"Module tree ({tree_size} modules)", tree), ("Incremental run", incremental)):
         lines += ["", f"### {title}", "", "| run | wall s | CPU s | load |", "|---|---:|---:|---:|"]
         for name, wall, cpu, before in rows:

@@ -36,6 +36,36 @@ def _declared() -> set[str]:
     return names
 
 
+def _declared_extras() -> set[str]:
+    """The distribution names of the optional extras users install (``tffix[dask]``), not ``test``.
+
+    A module may import one of these only inside a function (imported when the feature is
+    used, with a message naming the extra when it is missing), never at module level.
+    """
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    names = set()
+    for extra, requirements in data["project"].get("optional-dependencies", {}).items():
+        if extra == "test":
+            continue
+        for requirement in requirements:
+            match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+            assert match, requirement
+            names.add(_normalize(match.group(1)))
+    return names
+
+
+def module_level_imports(path: Path) -> set[str]:
+    """The top-level names imported at module level (not inside a function) in one file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
 def _normalize(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -73,6 +103,7 @@ def test_the_scan_sees_real_imports(tmp_path: Path) -> None:
 
 def test_every_third_party_import_is_a_declared_dependency() -> None:
     declared = _declared()
+    extras = _declared_extras()
     distributions = packages_distributions()
     missing = []
     for name, files in sorted(third_party_imports().items()):
@@ -82,6 +113,10 @@ def test_every_third_party_import_is_a_declared_dependency() -> None:
         owners = distributions.get(name)
         if not owners:
             pytest.fail(f"{name} (imported by {', '.join(files)}) is not installed: declare it and install it")
+        if any(_normalize(owner) in extras for owner in owners):  # an extra's package (dask): lazily only
+            eager = [f for f in files if name in module_level_imports(ROOT / f)]
+            assert not eager, f"{name} is an optional extra's: import it inside a function in {eager}"
+            continue
         if not any(_normalize(owner) in declared for owner in owners):
             missing.append(f"{name} (distribution {', '.join(owners)}; imported by {', '.join(files)})")
     assert not missing, "imported but not in [project].dependencies: " + "; ".join(missing)

@@ -26,9 +26,8 @@ from fixer.rules.base import Rule
 
 @pytest.fixture(autouse=True)
 def _always_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests are about the workers: a pool even for small inputs on a busy machine."""
+    """These tests are about the workers: a pool even for small inputs."""
     monkeypatch.setattr(parallel, "SMALL_RUN_BYTES", 0)
-    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
 
 
 @pytest.fixture(scope="module")
@@ -194,16 +193,16 @@ def test_run_ordered_keeps_the_order_and_runs_in_process_for_one_job() -> None:
     assert parallel.default_jobs() >= 1
 
 
-def test_plan_workers_uses_no_pool_for_small_runs_or_a_busy_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plan_workers_uses_no_pool_for_small_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "SMALL_RUN_BYTES", 1000)
-    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
-    assert parallel.plan_workers(2, [600.0, 600.0], load=0.0) == 2
-    assert parallel.plan_workers(4, [600.0, 600.0], load=0.0) == 2  # no more workers than jobs
-    assert parallel.plan_workers(2, [400.0, 400.0], load=0.0) == 1  # small: no pool
-    assert parallel.plan_workers(2, [1200.0], load=0.0) == 1  # one job
-    assert parallel.plan_workers(2, [600.0, 600.0], load=1.9) == 2
-    assert parallel.plan_workers(2, [600.0, 600.0], load=2.0) == 1  # every core busy already
-    assert parallel.plan_workers(1, [600.0, 600.0], load=0.0) == 1
+    monkeypatch.delenv("TFFIX_FORCE_POOL", raising=False)
+    assert parallel.plan_workers(2, [600.0, 600.0]) == 2
+    assert parallel.plan_workers(4, [600.0, 600.0]) == 2  # no more workers than jobs
+    assert parallel.plan_workers(2, [400.0, 400.0]) == 1  # small: no pool
+    assert parallel.plan_workers(2, [1200.0]) == 1  # one job
+    assert parallel.plan_workers(1, [600.0, 600.0]) == 1
+    monkeypatch.setenv("TFFIX_FORCE_POOL", "1")
+    assert parallel.plan_workers(2, [400.0, 400.0]) == 2
 
 
 def test_batches_group_small_jobs_and_keep_heavy_ones_alone() -> None:
