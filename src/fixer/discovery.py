@@ -279,7 +279,7 @@ def _walk(root: Path):
 
 
 def tf_files(directory: Path) -> list[Path]:
-    """The ``.tf`` files of one directory (see :func:`_is_tf_file`), sorted."""
+    """The ``.tf`` files of one directory (see :func:`_is_tf_entry`), sorted."""
     try:
         with os.scandir(directory) as listing:
             return sorted(directory / e.name for e in listing if _is_tf_entry(e))
@@ -287,8 +287,13 @@ def tf_files(directory: Path) -> list[Path]:
         return []
 
 
-def _is_tf_entry(entry: os.DirEntry) -> bool:
-    """:func:`_is_tf_file` from a directory listing's entry (its type is known without a ``stat``)."""
+def _is_tf_entry(entry: os.DirEntry | Path) -> bool:
+    """A ``.tf`` file of a module: a regular file, or a symlink that does not lead to a directory.
+
+    ``entry`` is a path or a directory listing's entry (whose type is known without a ``stat``).
+    A dangling symlink or a symlink loop named ``x.tf`` is kept, so that reading it
+    reports it rather than the module being checked without it in silence.
+    """
     if not entry.name.endswith(".tf") or entry.name == ".tf":
         return False
     try:
@@ -298,21 +303,6 @@ def _is_tf_entry(entry: os.DirEntry) -> bool:
     except OSError:
         return entry.is_symlink()
 
-
-def _is_tf_file(entry: Path) -> bool:
-    """A ``.tf`` file of a module: a regular file, or a symlink that does not lead to a directory.
-
-    A dangling symlink or a symlink loop named ``x.tf`` is kept, so that reading it
-    reports it rather than the module being checked without it in silence.
-    """
-    if entry.suffix != ".tf":
-        return False
-    try:
-        if entry.is_file():
-            return True
-        return entry.is_symlink() and not entry.is_dir()
-    except OSError:
-        return entry.is_symlink()
 
 
 # ---- reading one file -------------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from .discovery import ModuleFiles
 from .reading import SourceError, read_text
 
-__all__ = ["GitError", "changed_files", "local_sources", "affected_modules"]
+__all__ = ["GitError", "run_git", "changed_files", "local_sources", "affected_modules"]
 
 
 class GitError(RuntimeError):
@@ -29,7 +29,8 @@ class GitError(RuntimeError):
 _LOCAL_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"$]*)"', re.MULTILINE)
 
 
-def _git(args: Sequence[str], cwd: str | None) -> str:
+def run_git(args: Sequence[str], cwd: str | None = None) -> str:
+    """git's standard output; :class:`GitError` with git's message when it cannot run or fails."""
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except OSError as e:
@@ -42,10 +43,10 @@ def _git(args: Sequence[str], cwd: str | None) -> str:
 def changed_files(base: str, cwd: str | None = None) -> set[str]:
     """Absolute paths of the files changed since the merge base of ``base`` and HEAD, untracked
     ones included. Raises :class:`GitError` when git fails (not a repository, unknown ref)."""
-    merge_base = _git(["merge-base", base, "HEAD"], cwd).strip()
-    top = _git(["rev-parse", "--show-toplevel"], cwd).strip()
-    names = _git(["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--no-renames", merge_base, "--"], top)
-    untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], top)
+    merge_base = run_git(["merge-base", base, "HEAD"], cwd).strip()
+    top = run_git(["rev-parse", "--show-toplevel"], cwd).strip()
+    names = run_git(["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--no-renames", merge_base, "--"], top)
+    untracked = run_git(["ls-files", "-z", "--others", "--exclude-standard"], top)
     return {os.path.normpath(os.path.join(top, n)) for n in (names + untracked).split("\0") if n}
 
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 from typing import Any, Iterable, Mapping
 
 from ..api import FileResult
@@ -255,14 +254,10 @@ def git_changed_lines(base: str, cwd: str | None = None) -> dict[str, list[tuple
     Compares the working tree (which is HEAD in CI) with the merge base, as a
     pull request's diff does. Raises :class:`RuntimeError` when git fails.
     """
+    from ..incremental import run_git  # its GitError is a RuntimeError
+
     def git(*args: str) -> str:
-        try:
-            done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-        except OSError as e:
-            raise RuntimeError(f"cannot run git: {e}") from None
-        if done.returncode != 0:
-            raise RuntimeError(f"git {' '.join(args)} failed: {done.stderr.strip()}")
-        return done.stdout
+        return run_git(args, cwd)
 
     merge_base = git("merge-base", base, "HEAD").strip()
     # Whatever the user's git configuration: paths unquoted where git allows it (others are
