@@ -223,9 +223,7 @@ def check(
                 fix=show_diff or write or output_format != "text",
                 variables=variables, var_files=var_files, config=config,
                 jobs=jobs, cache=not no_cache, force_exclude=force_exclude, progress=progress,
-                options=schema_options,
-
-                diff_base=diff_base,
+                options=schema_options, diff_base=diff_base,
             )
         except (ConfigError, OptionError, FileNotFoundError, GitError) as e:  # GitError: for --diff-base
             progress.close()

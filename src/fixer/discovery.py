@@ -74,7 +74,9 @@ def example_callers(directory: Path) -> list[Path]:
     """The ``.tf`` files of the module's examples (``examples/*/*.tf``): the callers its author
     wrote, whose ``module`` blocks show the values the module is meant to be given (AWS001
     reads them as sample inputs)."""
-    found = sorted(p for p in directory.glob("examples/*/*.tf") if _is_tf_file(p))
+    if not os.path.isdir(directory / "examples"):  # most modules have none: no glob
+        return []
+    found = sorted(p for p in directory.glob("examples/*/*.tf") if _is_tf_entry(p))
     return found[:MAX_EXAMPLE_FILES]
 
 
