@@ -9,6 +9,9 @@ The public, stable surface:
 * :func:`check_paths` / :func:`fix_paths` — whole directories, module by module,
   results per file; nothing is printed, written or exited.
 * :func:`unified_diff` — the fixes of such a run as a unified diff.
+* :func:`inspect_module` — a module directory read statically (:class:`ModuleView`:
+  ``count("aws_subnet")``, ``instances(type)``, ``outputs()``; :data:`UNKNOWN` for a value
+  that cannot be known), for offline tests of a module.
 * :class:`ConfigError` — raised for a bad ``.tffix.toml`` / ``[tool.tffix]``;
   :class:`OptionError` — for an unknown rule code or option, or a string where a list goes.
 * The result types: :class:`FileResult` (one file of a run over paths), :class:`SourceResult`
@@ -28,7 +31,7 @@ from .errors import ParseError
 
 __all__ = [
     "parse", "format", "ParseError", "ConfigError", "OptionError", "fix_source", "check_paths", "fix_paths",
-    "unified_diff", "FileResult", "SourceResult", "Finding", "Fix", "Applicability", "Severity", "__version__",
+    "unified_diff", "inspect_module", "ModuleView", "UNKNOWN", "FileResult", "SourceResult", "Finding", "Fix", "Applicability", "Severity", "__version__",
 ]
 
 __version__ = "0.1.0"
@@ -39,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config import ConfigError
     from .findings import Applicability, Finding, Fix, Severity
     from .report.diff import render_diff as unified_diff
+    from .inspect import UNKNOWN, ModuleView, inspect_module
     from .layout import format_source as format
     from .syntax.parser import parse
 
@@ -49,6 +53,9 @@ _LAZY = {
     "check_paths": ("fixer.api", "check_paths"),
     "fix_paths": ("fixer.api", "fix_paths"),
     "unified_diff": ("fixer.report.diff", "render_diff"),
+    "inspect_module": ("fixer.inspect", "inspect_module"),
+    "ModuleView": ("fixer.inspect", "ModuleView"),
+    "UNKNOWN": ("fixer.inspect", "UNKNOWN"),
     "ConfigError": ("fixer.config", "ConfigError"),
     "OptionError": ("fixer.arguments", "OptionError"),
     "FileResult": ("fixer.api", "FileResult"),
