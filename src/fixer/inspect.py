@@ -57,7 +57,7 @@ class ModuleView:
             for scope in scopes:
                 values = {}
                 for attribute in block.body.attributes():
-                    name = str(attribute.name)
+                    name = attribute.key
                     if name in ("count", "for_each", "depends_on", "provider"):
                         continue
                     value = evaluator.evaluate(attribute.value, scope)
