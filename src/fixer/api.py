@@ -259,7 +259,10 @@ def _merge_outcomes(plan: _Plan, outcomes: list[_ModuleOutcome]) -> list[FileRes
     named = plan.named
     for job, outcome in zip(plan.jobs, outcomes):
         by_path = {r.path: r for r in outcome.results}
-        _add_extra_file_results([f for f in outcome.extra if named.covers(f.path)], by_path, reported)
+        _add_extra_file_results(
+            [f for f in outcome.extra if named.covers(f.path)], by_path, reported,
+            {p: v for p, v in outcome.extra_fixed.items() if named.covers(p)},
+        )
         for key in sorted(by_path):
             by_path[key].unsafe = job.unsafe
             results.append(by_path[key])
@@ -301,6 +304,8 @@ class _ModuleOutcome:
 
     results: list[FileResult]  # one per target that was processed, sorted by path
     extra: list[Finding]  # findings on files that are not the module's .tf files, in order
+    # extra files a fix changed: path -> (text as read, fixed text, the findings whose fixes were applied)
+    extra_fixed: dict[str, tuple[str, str, list[Finding]]] = field(default_factory=dict)
 
 
 def _run_jobs(
@@ -385,7 +390,7 @@ def _store(store: Any, key: str, outcome: _ModuleOutcome, texts: dict[str, str])
     """Write the entry, if its JSON gives back exactly these results."""
     from .cache import decode_results, encode_results
 
-    if any(p.kind in _NOT_CACHED for r in outcome.results for p in r.problems):
+    if outcome.extra_fixed or any(p.kind in _NOT_CACHED for r in outcome.results for p in r.problems):
         return  # a crash may not happen again (memory, recursion depth): check the module next time
     try:
         data = encode_results(outcome.results, texts, outcome.extra)
@@ -543,7 +548,11 @@ def _check_module_unguarded(
             [p for p in outcome.problems if p.path in (None, key)],
         )
     extra = [f for f in outcome.findings if f.path not in sources]
-    return _ModuleOutcome([by_path[k] for k in sorted(by_path)], extra)
+    extra_fixed = {
+        p: (outcome.original[p], text, [f for f in outcome.applied if f.path == p])
+        for p, text in outcome.fixed.items() if p not in sources and text != outcome.original.get(p)
+    }
+    return _ModuleOutcome([by_path[k] for k in sorted(by_path)], extra, extra_fixed)
 
 
 def _fix_scope(module: ModuleFiles, sources: dict[str, str], targets: set[str]) -> FixScope:
@@ -556,7 +565,10 @@ def _fix_scope(module: ModuleFiles, sources: dict[str, str], targets: set[str]) 
             foreign[str(path)] = _read(path)
         except (OSError, UnicodeDecodeError, ValueError):
             unreadable.append(str(path))
-    return FixScope(frozenset(targets & set(sources)), tuple(unreadable), foreign)
+    # The module's extra files (its Python tests) are written only by a fix that edits them:
+    # REPO001's unsafe port, applied with --unsafe-fixes, and only to files below a named path.
+    writable = (targets & set(sources)) | {str(p) for p in module.extra_files if p.suffix == ".py"}
+    return FixScope(frozenset(writable), tuple(unreadable), foreign)
 
 
 def _json_files(directory: Path, names: list[str] | None = None) -> list[Path]:
@@ -601,12 +613,16 @@ def _internal_error(
 
 def _add_extra_file_results(
     extra: list[Finding], by_path: dict[str, FileResult], reported: set[tuple[str, str, int, int, str]],
+    fixed: dict[str, tuple[str, str, list[Finding]]] | None = None,
 ) -> None:
     """Findings on files that are not the module's ``.tf`` files (a Python test, say).
 
     Several modules of one repository see the same extra files, so each such finding is
-    reported once per run, with the first module that finds it; such files are never fixed.
+    reported once per run, with the first module that finds it. Such a file is fixed only by
+    a fix that edits it (REPO001's unsafe port, one module per test file): ``fixed`` holds its
+    text as read, its fixed text and the findings applied.
     """
+    fixed = fixed or {}
     for finding in extra:
         key = (finding.rule, finding.path, finding.start, finding.end, finding.message)
         if key in reported:
@@ -614,13 +630,18 @@ def _add_extra_file_results(
         reported.add(key)
         result = by_path.get(finding.path)
         if result is None:
-            try:
-                text: str | None = _read(Path(finding.path))
-            except (OSError, UnicodeDecodeError, ValueError):
-                text = None
-            result = by_path[finding.path] = FileResult(finding.path, text, text)
+            if finding.path in fixed:
+                original, new, applied = fixed[finding.path]
+                result = by_path[finding.path] = FileResult(finding.path, original, new, applied=list(applied))
+            else:
+                try:
+                    text: str | None = _read(Path(finding.path))
+                except (OSError, UnicodeDecodeError, ValueError):
+                    text = None
+                result = by_path[finding.path] = FileResult(finding.path, text, text)
         result.findings.append(finding)
-        result.remaining.append(finding)
+        if finding not in result.applied:
+            result.remaining.append(finding)
 
 
 def _list(value: tuple[str, ...] | None) -> list[str] | None:

@@ -167,8 +167,10 @@ class _Trees:
         return self._trees[key]
 
     def module(self, texts: dict[str, str], values: dict[str, Any] | None, extra: list[str] | None) -> Module:
-        files = [SourceFile(p, t, self.tree(p, t)) for p, t in texts.items()]
-        return Module(files, dict(values or {}), list(extra or []))
+        """The module of ``texts``: its ``.tf`` files parsed, the extra files a fix changed as text."""
+        files = [SourceFile(p, t, self.tree(p, t)) for p, t in texts.items() if not _is_extra(p, extra)]
+        changed = {p: t for p, t in texts.items() if _is_extra(p, extra)}
+        return Module(files, dict(values or {}), list(extra or []), changed)
 
     def suggestion(self, finding: Finding, texts: dict[str, str]) -> Finding:
         """A display-only finding whose edits are laid out as the loop would lay them out,
@@ -198,6 +200,17 @@ class _Trees:
         if key not in self._clean:
             self._clean[key] = format_document(self.tree(path, text)) == text
         return self._clean[key]
+
+    def lay_out_extra(self, path: str, old: str, edits: list[Edit]) -> str:
+        """An extra file (a Python test) with ``edits`` applied; raises ValueError when the result
+        of a ``.py`` file is not valid Python (the verification). Nothing is re-laid out."""
+        new = apply_edits(old, edits)
+        if path.endswith(".py"):
+            try:
+                compile(new, path, "exec", dont_inherit=True)
+            except SyntaxError as e:
+                raise ValueError(f"the fixed Python does not compile: {e}") from None
+        return new
 
     def lay_out(self, path: str, old: str, edits: list[Edit]) -> str:
         """``old`` with ``edits`` applied and laid out; raises ParseError / ValueError when
@@ -276,6 +289,9 @@ def fix_module(
         )
         texts, applied, new_problems, culprits, remaining = outcome
         if not culprits:
+            for path in texts:
+                if path not in result.original:  # an extra file a fix changed: its text as read
+                    result.original[path] = _read_extra(path)
             result.fixed = texts
             result.applied = applied
             result.problems.extend(p for p in new_problems if p not in result.problems)
@@ -288,6 +304,27 @@ def fix_module(
     result.findings = [_display_only(f, reasons, held, unsafe) for f in result.findings]
     result.remaining = [parsed.suggestion(_display_only(f, reasons, held, unsafe), result.fixed) for f in result.remaining]
     return result
+
+
+def _is_extra(path: str, extra_files: list[str] | None) -> bool:
+    """Whether ``path`` is one of the module's extra files (not Terraform the loop parses)."""
+    return bool(extra_files) and path in extra_files and not path.endswith(".tf")  # type: ignore[operator]
+
+
+def _read_extra(path: str) -> str:
+    """The text of an extra file a fix edits, decoded as its rule read it (a Python file's own
+    encoding declaration, else UTF-8). Raises ValueError when it cannot be read."""
+    import io
+    import tokenize
+
+    from .reading import SourceError, read_bytes
+
+    try:
+        data = read_bytes(path)
+        encoding = tokenize.detect_encoding(io.BytesIO(data).readline)[0] if path.endswith(".py") else "utf-8"
+        return data.decode(encoding)
+    except (OSError, SourceError, SyntaxError, LookupError, UnicodeDecodeError) as e:
+        raise ValueError(f"{path}: cannot be read: {e}") from None
 
 
 def _key(finding: Finding) -> tuple:
@@ -370,6 +407,10 @@ def _fix_loop(
         culprits: set[str] = set()
         for path, kept in taken.items():
             try:
+                if _is_extra(path, extra_files):  # a file beside the module (REPO001's Python tests)
+                    old = texts[path] if path in texts else _read_extra(path)
+                    new_texts[path] = parsed.lay_out_extra(path, old, kept.edits)
+                    continue
                 new_texts[path] = parsed.lay_out(path, texts.get(path, ""), kept.edits)
             except (ParseError, ValueError) as e:
                 here = [f for f in chosen if path in f.fix.paths]  # type: ignore[union-attr]

@@ -52,6 +52,8 @@ class Module:
     files: list[SourceFile]
     values: dict[str, Any] = field(default_factory=dict)  # variable values: tfvars, --var
     extra_files: list[str] = field(default_factory=list)  # other paths in the directory (cdk.json, tests)
+    # The text of extra files a fix has changed in this run (path -> text); rules read these, not the disk.
+    extra_texts: dict[str, str] = field(default_factory=dict)
     _quoted: dict[str, list[tuple[SourceFile, Node]]] | None = field(default=None, init=False, repr=False, compare=False)
     _provider_versions: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Iterable, Iterator
 
-from ..findings import Finding, Severity
+from ..cdk_port import port_cdk_tests
+from ..findings import Applicability, Finding, Fix, Severity
 from ..reading import SourceError, read_bytes
+from ..syntax.edits import Edit
 from .base import FixAvailability, Rule, RuleContext
 
 __all__ = ["CdkTestsWithoutCdkApp", "cdk_imports"]
@@ -102,7 +104,7 @@ class CdkTestsWithoutCdkApp(Rule):
 
     code = "REPO001"
     name = "cdk-tests-without-cdk-app"
-    fix_availability = FixAvailability.NEVER
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
@@ -116,8 +118,12 @@ class CdkTestsWithoutCdkApp(Rule):
             project = _project_of(pure)
             if any(app == project or app in project.parents or project in app.parents for app in apps):
                 continue  # a CDK app in this project: its tests may well be right
-            found = _read_imports(path)
-            if not found:
+            if path in ctx.module.extra_texts:  # a fix changed it in this run
+                changed = ctx.module.extra_texts[path]
+                found = (changed, cdk_imports(changed))
+            else:
+                found = _read_imports(path)
+            if not found or not found[1]:
                 continue
             text, imports = found
             first = imports[0]
@@ -129,7 +135,30 @@ class CdkTestsWithoutCdkApp(Rule):
             notes: tuple[str, ...] = ()
             if len(imports) > 1:
                 notes = (f"CDK imports in this file: {names} (lines {', '.join(str(i.line) for i in imports)})",)
-            yield _finding(self.code, path, text, first, message, self.severity, notes)
+            yield _finding(self.code, path, text, first, message, self.severity, notes, _port_fix(ctx, pure, project, text))
+
+
+def _port_fix(ctx: RuleContext, test: PurePath, project: PurePath, text: str) -> Fix | None:
+    """The unsafe fix: the file rewritten as static tests of this module (:mod:`fixer.cdk_port`).
+
+    Offered only when the test's project directory is this module's directory, so that one
+    test file is ported against one module (a repository with several modules above its tests
+    gets no fix)."""
+    if not ctx.module.files:
+        return None
+    module_dir = PurePath(ctx.module.files[0].path).parent
+    if project != module_dir or module_dir not in test.parents:
+        return None
+    depth = len(test.relative_to(module_dir).parts) - 1
+    newline = "\r\n" if "\r\n" in text else "\n"
+    new = port_cdk_tests(text.lstrip("\ufeff"), f"Path(__file__).resolve().parents[{depth}]", newline)
+    if new is None:
+        return None
+    start = 1 if text.startswith("\ufeff") else 0  # the BOM stays
+    return Fix(
+        "Rewrite the CDK assertions as static tests of the Terraform module (fixer.inspect_module)",
+        Applicability.UNSAFE, ((str(test), Edit(start, len(text), new)),),
+    )
 
 
 TEST_DIRS = ("tests", "test")
@@ -158,14 +187,15 @@ class CdkImport:
 
 
 def _finding(
-    code: str, path: str, text: str, imp: CdkImport, message: str, severity: Severity, notes: tuple[str, ...]
+    code: str, path: str, text: str, imp: CdkImport, message: str, severity: Severity, notes: tuple[str, ...],
+    fix: Fix | None = None,
 ) -> Finding:
     starts = _line_starts(text)
     start = starts[imp.line - 1] + imp.column - 1
     end = starts[imp.end_line - 1] + imp.end_column - 1
     return Finding(
         code, message, path, imp.line, imp.column, imp.end_line, imp.end_column, start, end,
-        severity, None, notes,
+        severity, fix, notes,
     )
 
 
