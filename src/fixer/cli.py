@@ -446,6 +446,7 @@ def _write_fixed(results: list, inside: list[str] | None = None) -> tuple[int, K
     the real paths a write may land in (a symlink leading elsewhere is refused); None: anywhere.
     """
     from .errors import ParseError
+    from .fixes import check_python
     from .syntax.parser import parse
     from .writer import WriteError, handle_interrupts, write_files
 
@@ -461,8 +462,11 @@ def _write_fixed(results: list, inside: list[str] | None = None) -> tuple[int, K
                 items = []
                 for result in group:
                     try:
-                        parse(result.fixed, result.path)
-                    except ParseError as e:  # the fix loop verifies this; never write a broken file anyway
+                        if result.path.endswith(".py"):  # a Python test REPO001's fix rewrote
+                            check_python(result.path, result.fixed)
+                        else:
+                            parse(result.fixed, result.path)
+                    except (ParseError, ValueError) as e:  # the fix loop verifies this; never write a broken file anyway
                         outcomes.append(_Outcome(result.path, WriteError(result.path, f"the fixed text does not parse ({e})")))
                         continue
                     items.append((result.path, result.fixed, result.original))

@@ -205,11 +205,7 @@ class _Trees:
         """An extra file (a Python test) with ``edits`` applied; raises ValueError when the result
         of a ``.py`` file is not valid Python (the verification). Nothing is re-laid out."""
         new = apply_edits(old, edits)
-        if path.endswith(".py"):
-            try:
-                compile(new, path, "exec", dont_inherit=True)
-            except SyntaxError as e:
-                raise ValueError(f"the fixed Python does not compile: {e}") from None
+        check_python(path, new)
         return new
 
     def lay_out(self, path: str, old: str, edits: list[Edit]) -> str:
@@ -304,6 +300,16 @@ def fix_module(
     result.findings = [_display_only(f, reasons, held, unsafe) for f in result.findings]
     result.remaining = [parsed.suggestion(_display_only(f, reasons, held, unsafe), result.fixed) for f in result.remaining]
     return result
+
+
+def check_python(path: str, text: str) -> None:
+    """Raise ValueError when ``path`` is a ``.py`` file and ``text`` is not valid Python (how a
+    fix of an extra file is verified, like a ``.tf`` file's re-parse)."""
+    if path.endswith(".py"):
+        try:
+            compile(text, path, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as e:
+            raise ValueError(f"the fixed Python does not compile: {e}") from None
 
 
 def _is_extra(path: str, extra_files: list[str] | None) -> bool:
