@@ -21,7 +21,9 @@ A case directory holds:
   ``before/`` is taken as the repository root, and the files the CLI would show the
   module (:func:`fixer.discovery.repository_files`) are passed as its extra files.
   Their findings are written with paths relative to ``before/``
-  (``tests/unit/test_tap_stack.py:1:1: REPO001 ...``); they are never fixed.
+  (``tests/unit/test_tap_stack.py:1:1: REPO001 ...``). A fix that edits one of them
+  (REPO001's unsafe port of CDK tests) is checked like a ``.tf`` file: ``after/`` holds its
+  expected text at the same relative path (``after/tests/unit/test_tap_stack.py``).
 """
 
 from __future__ import annotations
@@ -66,9 +68,15 @@ class RuleCase:
         return [str(p) for p in found]
 
     def expected_after(self) -> dict[str, str]:
+        """``.tf`` files by name; extra files a fix edits by their path below ``before/``, as
+        :meth:`extra_files` names them."""
         if self.after is None:
             return self.sources()
-        return {p.name: p.read_bytes().decode("utf-8") for p in sorted(self.after.glob("*.tf"))}
+        out = {p.name: p.read_bytes().decode("utf-8") for p in sorted(self.after.glob("*.tf"))}
+        for p in sorted(self.after.rglob("*")):
+            if p.is_file() and p.suffix != ".tf":
+                out[str(self.before / p.relative_to(self.after))] = p.read_bytes().decode("utf-8")
+        return out
 
     def bless_findings(self, rendered: str) -> None:
         """``pytest --bless``: write ``findings.txt`` from the current output."""
@@ -89,7 +97,9 @@ class RuleCase:
             if old.name not in fixed:
                 old.unlink()
         for name, text in fixed.items():
-            (after / name).write_bytes(text.encode("utf-8"))
+            target = after / Path(name).relative_to(self.before) if Path(name).is_absolute() else after / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
 
     def expected_findings(self) -> str:
         return (self.directory / "findings.txt").read_text(encoding="utf-8")

@@ -307,7 +307,7 @@ def check_python(path: str, text: str) -> None:
     fix of an extra file is verified, like a ``.tf`` file's re-parse)."""
     if path.endswith(".py"):
         try:
-            compile(text, path, "exec", dont_inherit=True)
+            compile(text.removeprefix("\ufeff"), path, "exec", dont_inherit=True)
         except (SyntaxError, ValueError) as e:
             raise ValueError(f"the fixed Python does not compile: {e}") from None
 
@@ -320,15 +320,11 @@ def _is_extra(path: str, extra_files: list[str] | None) -> bool:
 def _read_extra(path: str) -> str:
     """The text of an extra file a fix edits, decoded as its rule read it (a Python file's own
     encoding declaration, else UTF-8). Raises ValueError when it cannot be read."""
-    import io
-    import tokenize
-
-    from .reading import SourceError, read_bytes
+    from .reading import SourceError, decode_python, read_bytes
 
     try:
         data = read_bytes(path)
-        encoding = tokenize.detect_encoding(io.BytesIO(data).readline)[0] if path.endswith(".py") else "utf-8"
-        return data.decode(encoding)
+        return decode_python(data) if path.endswith(".py") else data.decode("utf-8")
     except (OSError, SourceError, SyntaxError, LookupError, UnicodeDecodeError) as e:
         raise ValueError(f"{path}: cannot be read: {e}") from None
 

@@ -21,7 +21,7 @@ import errno
 import os
 import stat
 
-__all__ = ["MAX_BYTES", "SourceError", "read_bytes", "read_text"]
+__all__ = ["MAX_BYTES", "SourceError", "read_bytes", "read_text", "decode_python"]
 
 MAX_BYTES = 16 * 1024 * 1024  # 16 MiB: far above any Terraform file; a bigger input is a mistake or an attack
 
@@ -117,6 +117,17 @@ def decode_text(data: bytes, shown: str) -> str:
         line, column = _place(data, nul)
         raise SourceError(shown, "contains a NUL byte; not a text file", line, column)
     return text
+
+
+def decode_python(data: bytes) -> str:
+    """The text of Python source ``data`` in its declared encoding (PEP 263; UTF-8 by default),
+    a UTF-8 BOM kept as ``"\ufeff"`` so that writing the text back keeps it. Raises
+    ``SyntaxError`` (a bad declaration), ``LookupError`` or ``UnicodeDecodeError``."""
+    import io
+    import tokenize
+
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    return data.decode("utf-8" if encoding == "utf-8-sig" else encoding)
 
 
 def read_text(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> str:

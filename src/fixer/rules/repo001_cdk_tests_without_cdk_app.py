@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from ..cdk_port import port_cdk_tests
 from ..findings import Applicability, Finding, Fix, Severity
-from ..reading import SourceError, read_bytes
+from ..reading import SourceError, decode_python, read_bytes
 from ..syntax.edits import Edit
 from .base import FixAvailability, Rule, RuleContext
 
@@ -146,15 +146,16 @@ def _port_fix(ctx: RuleContext, test: PurePath, project: PurePath, text: str) ->
     gets no fix)."""
     if not ctx.module.files:
         return None
-    module_dir = PurePath(ctx.module.files[0].path).parent
-    if project != module_dir or module_dir not in test.parents:
+    module_dir = PurePath(os.path.abspath(PurePath(ctx.module.files[0].path).parent))
+    where = PurePath(os.path.abspath(test))
+    if PurePath(os.path.abspath(project)) != module_dir or module_dir not in where.parents:
         return None
-    depth = len(test.relative_to(module_dir).parts) - 1
+    depth = len(where.relative_to(module_dir).parts) - 1
     newline = "\r\n" if "\r\n" in text else "\n"
-    new = port_cdk_tests(text.lstrip("\ufeff"), f"Path(__file__).resolve().parents[{depth}]", newline)
+    start = 1 if text.startswith("\ufeff") else 0  # the BOM stays
+    new = port_cdk_tests(text[start:], f"Path(__file__).resolve().parents[{depth}]", newline)
     if new is None:
         return None
-    start = 1 if text.startswith("\ufeff") else 0  # the BOM stays
     return Fix(
         "Rewrite the CDK assertions as static tests of the Terraform module (fixer.inspect_module)",
         Applicability.UNSAFE, ((str(test), Edit(start, len(text), new)),),
@@ -191,8 +192,9 @@ def _finding(
     fix: Fix | None = None,
 ) -> Finding:
     starts = _line_starts(text)
-    start = starts[imp.line - 1] + imp.column - 1
-    end = starts[imp.end_line - 1] + imp.end_column - 1
+    bom = 1 if text.startswith("\ufeff") else 0  # columns are counted without it
+    start = starts[imp.line - 1] + imp.column - 1 + (bom if imp.line == 1 else 0)
+    end = starts[imp.end_line - 1] + imp.end_column - 1 + (bom if imp.end_line == 1 else 0)
     return Finding(
         code, message, path, imp.line, imp.column, imp.end_line, imp.end_column, start, end,
         severity, fix, notes,
@@ -224,8 +226,7 @@ def _read_imports(path: str) -> tuple[str, list[CdkImport]] | None:
     except (OSError, SourceError):
         return None
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        text = data.decode(encoding)
+        text = decode_python(data)  # as the fix loop reads it: a BOM stays in the text
     except (SyntaxError, LookupError, UnicodeDecodeError):
         result = None
     else:

@@ -1,0 +1,5 @@
+from aws_cdk.assertions import Template
+
+
+def test_vpc(:
+    Template.resource_count_is("AWS::EC2::VPC", 1)
