@@ -185,6 +185,8 @@ def test_a_cdk_app_in_the_repository_silences_the_rule(tmp_path: Path, monkeypat
 
 
 def test_cli_reports_and_never_touches_the_tests(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests at the repository root, modules below ``lib/``: which module a test meant is not
+    known, so the port (REPO001's fix, tests/test_cdk_port.py) is not offered."""
     _seed_repo(tmp_path)
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
@@ -204,7 +206,7 @@ def test_cli_reports_and_never_touches_the_tests(tmp_path: Path, monkeypatch: py
 
 def test_documentation_has_every_section() -> None:
     rule = rule_by_code("REPO001")
-    assert rule is not None and rule.fix_availability == "never"
+    assert rule is not None and rule.fix_availability == "sometimes"
     doc = rule.documentation()
     for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Fix safety", "## References"):
         assert section in doc
