@@ -9,7 +9,8 @@ Terraform, ``AWS::ECS::Service`` ``DesiredCount`` is ``desired_count`` but
 
 Sources:
 - AWS CloudFormation User Guide, "AWS resource and property types reference"
-  (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html):
+  (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html;
+  e.g. https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-flowlog.html):
   AWS::EC2::VPC (CidrBlock, EnableDnsHostnames, EnableDnsSupport, InstanceTenancy),
   AWS::EC2::Subnet (CidrBlock, AvailabilityZone, MapPublicIpOnLaunch),
   AWS::EC2::FlowLog (TrafficType, LogDestinationType, LogDestination, MaxAggregationInterval),

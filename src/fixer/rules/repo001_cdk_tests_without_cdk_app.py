@@ -66,25 +66,44 @@ class CdkTestsWithoutCdkApp(Rule):
     ```
 
     ## Use instead
-    Tests of the Terraform configuration, e.g. a `tests/*.tftest.hcl` run by
-    `terraform test`:
-    ```hcl
-    run "target_group_names_fit" {
-      command = plan
-      assert {
-        condition     = alltrue([for tg in aws_lb_target_group.services : length(tg.name) <= 32])
-        error_message = "A target group name is longer than 32 characters."
-      }
-    }
+    Tests of the Terraform configuration, e.g. what the fix writes: pytest tests that read
+    the module statically with `fixer.inspect_module` and check what the CDK test meant:
+    ```python
+    MODULE_DIR = Path(__file__).resolve().parents[2]
+
+
+    @pytest.fixture(scope="module")
+    def module():
+        return fixer.inspect_module(MODULE_DIR)
+
+
+    def test_stack_has_vpc_resources(module):
+        # CDK: self.template.resource_count_is('AWS::EC2::VPC', 1)
+        assert module.count("aws_vpc") == 1
     ```
+    or a `tests/*.tftest.hcl` run by `terraform test`.
 
     ## Fix safety
-    No fix (fix availability: never). What to do with the tests is a decision about
-    the project: port their assertions to Terraform tests, delete them, or restore a
-    CDK app that really exists. An automatic fix could only delete or stub them out,
-    which would make CI pass without testing anything. The finding is a warning: a
-    repository may hold a CDK construct library without a `cdk.json`, whose tests are
-    legitimate.
+    The fix is **unsafe** (applied with `--unsafe-fixes`; `--diff` shows it): it rewrites
+    the whole test file. Each test function becomes a pytest test of the module in the
+    test's project directory (`fixer.inspect_module`, offline): `resource_count_is(T, n)`
+    becomes `module.count(tf_type) == n`, counted over `count` / `for_each` where their
+    value is known; `has_resource_properties(T, {...})` and `has_resource(T, {"Properties":
+    {...}})` become "some instance has these arguments", for literals, `Match.exact(...)`
+    and `Match.any_value()`. CloudFormation types and properties are mapped only through
+    the table in `fixer.facts.cloudformation` (CamelCase to snake_case is not always right:
+    `BucketName` is `bucket`); a test with anything else (`has_output`, `template_matches`,
+    a type or property the table lacks, another matcher, code besides the assertions) is
+    kept as a test that calls `pytest.skip` with the reason and the original assertion.
+    Unsafe because it changes what CI runs: a ported assertion can fail where the CDK test
+    could not even import (the seed's flow-log tests fail: the module has no
+    `aws_flow_log`, which is the truth the CDK tests hid), helpers and fixtures of the old
+    file are dropped, and a class's `setUp` is replaced by the module fixture. The fix is
+    offered only when the module is the directory that holds the test folder, so a test
+    is ported against one module; tests above several modules, a file that does not parse
+    as Python or has no test function get no fix. The fixed file must compile, or the fix
+    is not applied. The finding stays a warning: a repository may hold a CDK construct
+    library without a `cdk.json`, whose tests are legitimate.
 
     ## References
     - AWS CDK v2 Developer Guide, "AWS CDK projects": `cdk.json` is the configuration
@@ -95,6 +114,10 @@ class CdkTestsWithoutCdkApp(Rule):
       (https://pypi.org/project/aws-cdk.assertions/).
     - Terraform documentation, "Tests": `terraform test` and `.tftest.hcl` files
       (https://developer.hashicorp.com/terraform/language/tests).
+    - `aws_cdk.assertions.Template` (CDK v2 Python API reference): `resource_count_is`,
+      `has_resource_properties`, `has_resource`, `has_output`, `Match.exact`,
+      `Match.any_value` (https://docs.aws.amazon.com/cdk/api/v2/python/aws_cdk.assertions/Template.html).
+    - The type and property table's sources are cited in `fixer.facts.cloudformation`.
     - Python documentation, `tokenize`: comments and strings are tokens of their own, so
       an import statement is told apart from a mention of the name
       (https://docs.python.org/3/library/tokenize.html).
