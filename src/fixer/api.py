@@ -330,7 +330,7 @@ def _run_jobs(
             data = store.load(keys[i]) if keys[i] is not None else None
             if data is not None:
                 try:
-                    outcomes[i] = _ModuleOutcome(*decode_results(data, texts[i], FileResult))
+                    outcomes[i] = _ModuleOutcome(*decode_results(data, texts[i], FileResult), _decode_extra_fixed(data))
                 except Exception:  # noqa: BLE001 - a corrupt entry is a miss
                     outcomes[i] = None
                 else:  # every file asked about has its result: an entry never drops one
@@ -390,16 +390,35 @@ def _store(store: Any, key: str, outcome: _ModuleOutcome, texts: dict[str, str])
     """Write the entry, if its JSON gives back exactly these results."""
     from .cache import decode_results, encode_results
 
-    if outcome.extra_fixed or any(p.kind in _NOT_CACHED for r in outcome.results for p in r.problems):
+    if any(p.kind in _NOT_CACHED for r in outcome.results for p in r.problems):
         return  # a crash may not happen again (memory, recursion depth): check the module next time
     try:
         data = encode_results(outcome.results, texts, outcome.extra)
-        results, extra = decode_results(json.loads(json.dumps(data)), texts, FileResult)
-        if results != outcome.results or extra != outcome.extra:
+        if outcome.extra_fixed:  # extra files a fix changed (their hashes are part of the key)
+            changed = [FileResult(p, old, new, applied=list(a)) for p, (old, new, a) in sorted(outcome.extra_fixed.items())]
+            data["extra_fixed"] = encode_results(changed, {})
+        back = json.loads(json.dumps(data))
+        results, extra = decode_results(back, texts, FileResult)
+        if results != outcome.results or extra != outcome.extra or _decode_extra_fixed(back) != outcome.extra_fixed:
             return
     except Exception:  # noqa: BLE001 - a result that does not serialize is simply not cached
         return
     store.store(key, data)
+
+
+def _decode_extra_fixed(data: dict[str, Any]) -> dict[str, tuple[str, str, list[Finding]]]:
+    """The ``extra_fixed`` of a cache entry written by :func:`_store` (empty when it has none)."""
+    from .cache import decode_results
+
+    if "extra_fixed" not in data:
+        return {}
+    changed, _ = decode_results(data["extra_fixed"], {}, FileResult)
+    out = {}
+    for r in changed:
+        if not isinstance(r.original, str) or not isinstance(r.fixed, str):
+            raise ValueError("bad text")
+        out[r.path] = (r.original, r.fixed, list(r.applied))
+    return out
 
 
 def _cache_key(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]]:
