@@ -14,8 +14,9 @@ A case directory holds:
   An empty file means: no finding (a negative case).
 * ``pytest tests/test_rule_cases.py --bless [-k CASE]`` rewrites ``findings.txt`` and
   ``after/`` from what the rules give now; review them with ``git diff`` before committing.
-* ``case.json`` (optional) — ``{"unsafe": true, "vars": {"x": "y"}, "rules": ["AWS001"]}``;
-  by default only the rule named by the parent directory runs.
+* ``case.json`` (optional) — ``{"unsafe": true, "vars": {"x": "y"}, "rules": ["AWS001"],
+  "options": {"AWS007": {"as-of": "2026-12-04"}}}``; by default only the rule named by
+  the parent directory runs, with no options.
 * other files below ``before/`` (``before/tests/unit/test_tap_stack.py``,
   ``before/cdk.json``) — the repository around the module, for rules such as REPO001:
   ``before/`` is taken as the repository root, and the files the CLI would show the
@@ -29,7 +30,7 @@ A case directory holds:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ class RuleCase:
     rules: list[str]
     unsafe: bool
     variables: dict[str, Any]
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule options, as [rules.CODE]
 
     @property
     def before(self) -> Path:
@@ -128,6 +130,7 @@ def rule_cases() -> list[RuleCase]:
                     config.get("rules", [rule_dir.name]),
                     bool(config.get("unsafe", False)),
                     dict(config.get("vars", {})),
+                    dict(config.get("options", {})),
                 )
             )
     return cases

@@ -23,7 +23,9 @@ def _run(case: RuleCase, sources: dict[str, str] | None = None):
     here = os.getcwd()
     os.chdir(case.before)
     try:
-        return fix_module(sources, rules, values=case.values(), unsafe=case.unsafe, extra_files=case.extra_files())
+        return fix_module(sources, rules, values=case.values(), unsafe=case.unsafe, extra_files=case.extra_files(),
+            options=case.options,
+        )
     finally:
         os.chdir(here)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -473,6 +474,9 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         "fix": job.fix,
         "options": job.options,
         "variables": job.variables,
+        # Date-dependent rules (AWS007 judges runtimes against today unless told an as-of
+        # date): a result cached yesterday may be wrong today.
+        "date": datetime.datetime.now(datetime.timezone.utc).date().isoformat(),
     }
     return make_key(material), contents
 

@@ -123,6 +123,9 @@ def check_rule_options(key: str, options: Any, *, also: Iterable[Any] = ()) -> d
             kind = declared[name]
             if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
                 raise OptionError(f"{where}.{name}", f"expected {_type_name(kind)}, got {value!r}")
+            problem = rule.option_problem(name, value)
+            if problem is not None:
+                raise OptionError(f"{where}.{name}", problem)
         out[rule.code] = dict(values)
     return out
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..syntax import nodes as n
 from .evaluate import Scope, Unknown
+from .origin import Written, written_at
 
 if TYPE_CHECKING:
     from .evaluate import Evaluator
@@ -212,6 +213,14 @@ class Site:
             value = self.evaluator.evaluate(expression, instance.scope)
             out.append(Value(instance, value, self.evaluator.pieces(expression, instance.scope)))
         return out
+
+    def written(self, value: Value, expression: n.Expression | None = None) -> Written | None:
+        """Where ``value`` (of the site's attribute, or of ``expression`` inside it) is written:
+        the attribute itself, a variable's default, a local, an item of the ``for_each`` map
+        (see :mod:`fixer.model.origin`); None when it is built or given from outside."""
+        assert self.evaluator is not None, "a Site built by find_sites() has an evaluator"
+        start = expression if expression is not None else self.node
+        return written_at(self.evaluator.module, self.evaluator, self.file, start, value.instance.scope, self.resource)
 
 
 def _provenance(expr: n.Node, origin: str | None) -> str:

@@ -129,6 +129,12 @@ class Rule:
     # any other option, or a value of another type, is an error (fixer.arguments).
     option_types: ClassVar[dict[str, type]] = {}
 
+    @classmethod
+    def option_problem(cls, name: str, value: Any) -> str | None:
+        """What is wrong with a value of a declared option beyond its type (a date that does
+        not parse, say), for the one-line option error; None when it is fine."""
+        return None
+
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """The rule over a module: by default, :meth:`visit` on each site of ``targets``."""
         if not self.targets:
