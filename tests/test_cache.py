@@ -82,7 +82,9 @@ def test_warm_run_equals_uncached_run_on_seeds_and_fixture_cases(
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_fixture_case_from_the_cache_is_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case) -> None:
     before = _copy(case.before, tmp_path / "before")
-    args = dict(select=case.rules, unsafe=case.unsafe, variables=case.variables, fix=True, config=False)
+    args = dict(
+        select=case.rules, unsafe=case.unsafe, variables=case.variables, fix=True, config=False, options=case.options,
+    )
     uncached = fixer.check_paths([before], **args)
     fixer.check_paths([before], cache=tmp_path / "cache", **args)
     counter = Counter(monkeypatch)

@@ -18,7 +18,7 @@ def case_results(case: RuleCase) -> list[FileResult]:
     sources = case.sources()
     outcome = fix_module(
         sources, select_rules(case.rules), values=case.values(), unsafe=case.unsafe,
-        extra_files=case.extra_files(),
+        extra_files=case.extra_files(), options=case.options,
     )
     return [
         FileResult(

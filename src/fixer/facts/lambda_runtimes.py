@@ -120,12 +120,10 @@ _SCHEDULED = (
 RUNTIMES: dict[str, LambdaRuntime] = {r.identifier: r for r in _DEPRECATED + _SCHEDULED}
 """Every runtime identifier tffix knows, by identifier."""
 
-# Each family's runtimes, oldest first (the order above within a family is release order).
+# Each family's runtimes, oldest first: within a family the rows above are in release order.
 _FAMILIES: dict[str, list[LambdaRuntime]] = {}
 for _r in _DEPRECATED + _SCHEDULED:
     _FAMILIES.setdefault(_r.family, []).append(_r)
-_FAMILIES["java"].sort(key=lambda r: ["java8", "java8.al2", "java11", "java17", "java21", "java25"].index(r.identifier))
-_FAMILIES["provided"].sort(key=lambda r: ["provided", "provided.al2", "provided.al2023"].index(r.identifier))
 
 
 def runtime(identifier: str) -> LambdaRuntime | None:
@@ -134,12 +132,14 @@ def runtime(identifier: str) -> LambdaRuntime | None:
 
 
 def successor(row: LambdaRuntime, as_of: dt.date) -> LambdaRuntime | None:
-    """The oldest runtime of ``row``'s family that is not deprecated, nor due to be within
-    :data:`EARLY_WARNING_DAYS`, on ``as_of``; ``row.successor`` when it names one."""
+    """The oldest runtime of ``row``'s family newer than ``row`` that is not deprecated, nor
+    due to be within :data:`EARLY_WARNING_DAYS`, on ``as_of`` (None when the table has
+    none); ``row.successor`` when it names one."""
     if row.successor is not None:
         return RUNTIMES[row.successor]
     horizon = as_of + dt.timedelta(days=EARLY_WARNING_DAYS)
-    for candidate in _FAMILIES.get(row.family, ()):
+    family = _FAMILIES.get(row.family, [])
+    for candidate in family[family.index(row) + 1 :] if row in family else ():
         if candidate.deprecated is None or candidate.deprecated > horizon:
             return candidate
     return None

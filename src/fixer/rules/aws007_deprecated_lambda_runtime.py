@@ -37,7 +37,9 @@ class DeprecatedLambdaRuntime(Rule):
       the table knows) blocked, and when the deprecation is less than 90 days away.
 
     A runtime with no deprecation date, or one further away, is not reported; nor is an
-    identifier the table does not know (a runtime newer than the table).
+    identifier the table does not know (a runtime newer than the table). A layer's
+    `compatible_runtimes` finding is at most a warning: AWS documents the create and
+    update blocks for functions, and a layer only declares which runtimes may use it.
 
     ## Why is this bad?
 
@@ -86,6 +88,11 @@ class DeprecatedLambdaRuntime(Rule):
     `bootstrap` there) and a .NET assembly targets one framework version. No fix is
     offered when the value is built (a template, a function call, a conditional), given
     by tfvars or `--var`, or when the table knows no supported runtime of the family.
+    In `compatible_runtimes` (which the provider reads as a set, and whose change
+    publishes a new layer version) a one-line list of literal strings is rewritten with
+    duplicates dropped (`["python3.8", "python3.12"]` becomes `["python3.12"]`); in a
+    list written over several lines each element is replaced in place, which may leave
+    one runtime twice, harmless in a set.
 
     ## References
 

@@ -1,0 +1,14 @@
+resource "aws_lambda_layer_version" "shared" {
+  layer_name          = "shared"
+  filename            = "shared.zip"
+  compatible_runtimes = ["python3.7", "python3.8", "python3.12"]
+}
+
+resource "aws_lambda_layer_version" "node" {
+  layer_name = "node"
+  filename   = "node.zip"
+  compatible_runtimes = [
+    "nodejs14.x", # the oldest caller
+    "nodejs22.x",
+  ]
+}

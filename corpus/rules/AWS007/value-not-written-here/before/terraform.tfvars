@@ -1,0 +1,1 @@
+runtime = "nodejs12.x"
