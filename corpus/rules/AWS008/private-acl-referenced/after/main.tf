@@ -1,0 +1,24 @@
+resource "aws_s3_bucket" "data" {
+  bucket = "example-data"
+}
+
+resource "aws_s3_bucket_ownership_controls" "data" {
+  bucket = aws_s3_bucket.data.id
+
+  rule {
+    object_ownership = "BucketOwnerPreferred"
+  }
+}
+
+resource "aws_s3_bucket_acl" "data" {
+  bucket     = aws_s3_bucket.data.id
+  acl        = "private"
+  depends_on = [aws_s3_bucket_ownership_controls.data]
+}
+
+resource "aws_s3_object" "readme" {
+  bucket     = aws_s3_bucket.data.id
+  key        = "README"
+  content    = "hello"
+  depends_on = [aws_s3_bucket_acl.data]
+}
