@@ -777,3 +777,11 @@ def unescape_quoted(raw: str) -> str:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def escape_quoted(text: str) -> str:
+    """The literal text of a quoted template whose value is ``text`` (the inverse of
+    :func:`unescape_quoted`): backslashes, quotes and line breaks escaped, ``${`` and ``%{``
+    doubled so that they stay literal."""
+    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return out.replace("${", "$${").replace("%{", "%%{")

@@ -1,0 +1,25 @@
+variable "environment" {
+  type = string
+}
+
+variable "ports" {
+  type    = list(number)
+  default = [80, 443]
+}
+
+resource "aws_security_group" "web" {
+  name        = "web-${var.environment}"
+  description = "Securite web ${var.environment}"
+  vpc_id      = var.vpc_id
+
+  dynamic "ingress" {
+    for_each = var.ports
+    content {
+      description = "Port ${ingress.value} to offentlich, $${literal}"
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+}

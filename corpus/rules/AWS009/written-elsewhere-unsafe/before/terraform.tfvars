@@ -1,0 +1,1 @@
+given = "Grupo de producción"
