@@ -37,7 +37,7 @@ from .syntax.restructure import comment_lines_above, item_lines, lift_dynamic, m
 from .syntax.scopes import references_to
 
 if TYPE_CHECKING:
-    from .model.module import Module, SourceFile
+    from .model.module import Module, Reference, SourceFile
 
 __all__ = ["Editor", "EditError"]
 
@@ -211,21 +211,28 @@ class Editor:
         return self
 
     # ---- across the module ----------------------------------------------------------
-    def rename_references(self, old_prefix: str, new_prefix: str, *, drop_duplicates: bool = False) -> "Editor":
+    def rename_references(
+        self, old_prefix: str, new_prefix: str, *, drop_duplicates: bool = False,
+        skip: "Callable[[Reference], bool] | None" = None,
+    ) -> "Editor":
         """hclwrite's ``RenameVariablePrefix`` over every file of the module:
         ``aws_lb.old`` -> ``aws_lb.new`` in ``aws_lb.old.arn``, ``aws_lb.old[0].id``, ...
 
         References inside items this editor removed (call :meth:`remove` first) go with
         them. With ``drop_duplicates``, a renamed list element that would equal another
         element of its list (``[x.new.arn, x.old.arn]``) is removed instead (for lists
-        that are sets: ``depends_on``, ``alarm_actions``). What the module does not show
-        (unreadable files, ``.tf.json``) is the fix loop's to guard (:mod:`fixer.fix_scope`).
+        that are sets: ``depends_on``, ``alarm_actions``). ``skip(reference)`` true leaves
+        that reference alone (one another edit of this fix rewrites). What the module does
+        not show (unreadable files, ``.tf.json``) is the fix loop's to guard
+        (:mod:`fixer.fix_scope`).
         """
         old_parts = old_prefix.split(".")
         old_tokens, new_key = " . ".join(old_parts), " . ".join(new_prefix.split("."))
         renamed: dict[int, str] = {}  # id of a renamed expression -> its new text
         refs = []
         for ref in self.module.references(old_prefix):
+            if skip is not None and skip(ref):
+                continue
             names = _name_tokens(ref.expression)
             if len(names) < len(old_parts) or [t.value for t in names[: len(old_parts)]] != old_parts:
                 continue  # a reference through an index in the prefix: not renamed

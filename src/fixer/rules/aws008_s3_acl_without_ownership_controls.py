@@ -194,7 +194,7 @@ class S3AclWithoutOwnershipControls(Rule):
 
 def _bucket_address(expr: n.Expression) -> str | None:
     """``aws_s3_bucket.logs`` from ``aws_s3_bucket.logs.id`` / ``.bucket`` / ``[0].id`` ..."""
-    root, steps = n.traversal_parts(expr)
+    root, steps = n.traversal_parts(n.unwrapped(expr))
     if type(root) is not n.Variable or root.name.value != "aws_s3_bucket" or not steps or type(steps[0]) is not n.GetAttr:
         return None
     return f"aws_s3_bucket.{steps[0].name.value}"
