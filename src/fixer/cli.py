@@ -508,8 +508,11 @@ def rules() -> None:
     """List the rules."""
     from .rules import all_rules
 
-    for rule in all_rules():
-        click.echo(f"{rule.code}  {rule.name:<32} fix: {rule.fix_availability:<9} {rule.summary()}")
+    listed = all_rules()
+    code_width = max((len(r.code) for r in listed), default=0)
+    name_width = max((len(r.name) for r in listed), default=0)
+    for rule in listed:
+        click.echo(f"{rule.code:<{code_width}}  {rule.name:<{name_width}} fix: {rule.fix_availability:<9} {rule.summary()}")
 
 
 @main.command()
