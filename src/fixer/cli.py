@@ -509,10 +509,9 @@ def rules() -> None:
     from .rules import all_rules
 
     listed = all_rules()
-    code_width = max((len(r.code) for r in listed), default=0)
     name_width = max((len(r.name) for r in listed), default=0)
     for rule in listed:
-        click.echo(f"{rule.code:<{code_width}}  {rule.name:<{name_width}} fix: {rule.fix_availability:<9} {rule.summary()}")
+        click.echo(f"{rule.code}  {rule.name:<{name_width}} fix: {rule.fix_availability:<9} {rule.summary()}")
 
 
 @main.command()
