@@ -60,3 +60,17 @@ PREDEFINED_METRIC_FOR_DIMENSION = {
     "comprehend:document-classifier-endpoint:DesiredInferenceUnits": "ComprehendInferenceUtilization",
     "comprehend:entity-recognizer-endpoint:DesiredInferenceUnits": "ComprehendInferenceUtilization",
 }
+
+# The policy_type of a target-tracking policy, its configuration block, and the two metric
+# blocks of that configuration (TargetTrackingScalingPolicyConfiguration, above).
+TARGET_TRACKING = "TargetTrackingScaling"
+TARGET_TRACKING_CONFIG = "target_tracking_scaling_policy_configuration"
+METRIC_SPECIFICATIONS = ("predefined_metric_specification", "customized_metric_specification")
+
+
+def is_target_tracking(evaluator, policy) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the ``aws_appautoscaling_policy`` block ``policy`` is known to be a target-tracking
+    policy: its ``policy_type`` evaluates to ``TargetTrackingScaling`` (unset is the provider's
+    default, StepScaling; an unknown value is not known to be one)."""
+    attribute = policy.body.get_attribute("policy_type")
+    return attribute is not None and evaluator.evaluate(attribute.value) == TARGET_TRACKING

@@ -277,6 +277,13 @@ class Evaluator:
             return None
         return [Scope()]
 
+    def per_instance(self, block: n.Block, expr: n.Expression | None) -> list[Any]:
+        """``expr``'s value in each instance of ``block`` (:meth:`instances`): none when it has
+        no instance (``count = 0``), one value evaluated without ``each``/``count`` when the
+        instances are unknown."""
+        instances = self.instances(block)
+        return [self.evaluate(expr, scope) for scope in (instances if instances is not None else [Scope()])]
+
     def variable_value(self, name: str) -> Any:
         """The variable's value: given (--var, tfvars), else its default, else Unknown."""
         if f"var.{name}" in self.assumed:

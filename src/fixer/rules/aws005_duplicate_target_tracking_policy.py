@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..editor import EditError
+from ..facts.appautoscaling import METRIC_SPECIFICATIONS as _METRICS
 from ..facts.appautoscaling import POLICY_TYPE, TARGET_KEYS
+from ..facts.appautoscaling import TARGET_TRACKING_CONFIG as _CONFIG
+from ..facts.appautoscaling import is_target_tracking
 from ..findings import Applicability, Finding, Fix, Severity
-from ..model.evaluate import Scope, Unknown
 from ..model.module import SourceFile
-from ..syntax.nodes import Block, Body, Expression, Node, significant_text, unwrapped
+from ..syntax.nodes import Block, Body, Expression, body_shape, compared_text, contains, dynamic_blocks
 from .base import FixAvailability, Rule, RuleContext
 
 __all__ = ["DuplicateTargetTrackingPolicy"]
@@ -193,8 +195,6 @@ class DuplicateTargetTrackingPolicy(Rule):
 
 # ---- reading a policy ----------------------------------------------------------------------
 
-_CONFIG = "target_tracking_scaling_policy_configuration"
-_METRICS = ("predefined_metric_specification", "customized_metric_specification")
 _COOLDOWNS = ("scale_in_cooldown", "scale_out_cooldown")
 _PLACEMENT_ATTRIBUTES = ("for_each", "count", "provider", "region")  # with the three above: where it is
 _ADDRESS_BLOCKS = ("moved", "import", "removed")  # name addresses; not rewritten blindly
@@ -229,33 +229,19 @@ class _Policy:
         return source
 
 
-def _expression_text(expr: Expression) -> str:
-    return significant_text(unwrapped(expr))
-
-
 def _value_key(ctx: RuleContext, expr: Expression) -> tuple:
     """A comparable form of an expression: its value when known, else its tokens."""
     value = ctx.evaluator.evaluate(expr)
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return ("value", value)
-    return ("text", _expression_text(expr))
+    return ("text", compared_text(expr))
 
 
 def _attribute_key(ctx: RuleContext, body: Body, name: str, evaluate: bool = True) -> tuple | None:
     attribute = body.get_attribute(name)
     if attribute is None:
         return None
-    return _value_key(ctx, attribute.value) if evaluate else ("text", _expression_text(attribute.value))
-
-
-def _body_key(body: Body) -> tuple:
-    """A structural, order-insensitive form of a body (nested blocks such as dimensions are sets)."""
-    attributes = tuple(sorted((a.key, _expression_text(a.value)) for a in body.attributes()))
-    return attributes, tuple(sorted((b.type, b.labels, _body_key(b.body)) for b in body.blocks()))
-
-
-def _is_dynamic(body: Body, name: str) -> bool:
-    return any(b.labels[:1] == (name,) for b in body.blocks("dynamic"))
+    return _value_key(ctx, attribute.value) if evaluate else ("text", compared_text(attribute.value))
 
 
 def read_policy(ctx: RuleContext, file: SourceFile, block: Block) -> "_Policy | None":
@@ -263,11 +249,10 @@ def read_policy(ctx: RuleContext, file: SourceFile, block: Block) -> "_Policy | 
     target-tracking policy that can be judged. A policy without a metric specification has
     the metric key :data:`NO_METRIC` (AWS011 reports it; two on one target clash here too)."""
     body = block.body
-    policy_type = body.get_attribute("policy_type")
-    if policy_type is None or ctx.evaluator.evaluate(policy_type.value) != "TargetTrackingScaling":
-        return None  # the provider's default is StepScaling
+    if not is_target_tracking(ctx.evaluator, block):
+        return None
     configs = body.blocks(_CONFIG)
-    if _is_dynamic(body, _CONFIG) or len(configs) != 1 or any(_is_dynamic(configs[0].body, m) for m in _METRICS):
+    if dynamic_blocks(body, _CONFIG) or len(configs) != 1 or any(dynamic_blocks(configs[0].body, m) for m in _METRICS):
         return None
     if ctx.evaluator.instances(block) == []:
         return None  # no instance: nothing is created
@@ -289,9 +274,7 @@ def read_policy(ctx: RuleContext, file: SourceFile, block: Block) -> "_Policy | 
         key = (target_keys, placement, metric[0])
     policy = _Policy(file, block, key, metric[1] if metric else "", config)
     target_value = config.body.get_attribute("target_value")
-    instances = ctx.evaluator.instances(block)
-    for scope in instances if instances is not None else [Scope()]:
-        policy.targets.append(ctx.evaluator.evaluate(target_value.value, scope) if target_value else Unknown())
+    policy.targets = ctx.evaluator.per_instance(block, target_value.value if target_value else None)
     return policy
 
 
@@ -312,8 +295,8 @@ def _customized_metric(ctx: RuleContext, spec: Body) -> tuple[tuple, str]:
     names = [ctx.evaluator.evaluate(a.value) if a is not None else None
              for a in (spec.get_attribute("namespace"), spec.get_attribute("metric_name"))]
     if all(isinstance(v, str) for v in names):
-        return ("customized", _body_key(spec)), f"{names[0]}/{names[1]} (customized)"
-    return ("customized", _body_key(spec)), "(the same customized metric specification)"
+        return ("customized", body_shape(spec)), f"{names[0]}/{names[1]} (customized)"
+    return ("customized", body_shape(spec)), "(the same customized metric specification)"
 
 
 def _is_number(value: Any) -> bool:
@@ -377,21 +360,17 @@ def _address_blocker(ctx: RuleContext, kept: _Policy, removed: list[_Policy]) ->
     that names addresses (``moved``, ``import``, ``removed``)."""
     for policy in removed:
         for ref in ctx.module.references(policy.address):
-            if any(ref.file is p.file and _inside(ref.expression, p.block) for p in removed):
+            if any(ref.file is p.file and contains(p.block, ref.expression) for p in removed):
                 continue  # goes away with the removed block
-            if ref.file is kept.file and _inside(ref.expression, kept.block):
+            if ref.file is kept.file and contains(kept.block, ref.expression):
                 return f"{kept.address} itself refers to {policy.address} (line {ref.expression.line})"
             for block in ref.file.tree.body.blocks():
-                if block.type in _ADDRESS_BLOCKS and _inside(ref.expression, block):
+                if block.type in _ADDRESS_BLOCKS and contains(block, ref.expression):
                     return (
                         f"{policy.address} is named in a {block.type} block at "
                         f"{ref.file.path}:{block.type_token.line}; merge the policies by hand"
                     )
     return None
-
-
-def _inside(node: Node, container: Node) -> bool:
-    return container.start <= node.start and node.end <= container.end
 
 
 def _carry_cooldowns(editor, kept: _Policy, removed: list[_Policy], notes: list[str]) -> list[str]:
@@ -405,12 +384,12 @@ def _carry_cooldowns(editor, kept: _Policy, removed: list[_Policy], notes: list[
         if not theirs:
             continue
         if mine is not None:
-            if any(_expression_text(a.value) != _expression_text(mine.value) for _p, a in theirs):
+            if any(compared_text(a.value) != compared_text(mine.value) for _p, a in theirs):
                 notes.append(f"{name}: {kept.address} keeps {mine.value.source}; "
                              + ", ".join(f"{p.address} had {a.value.source}" for p, a in theirs))
             continue
         source = theirs[0][1].value.source
-        if len({_expression_text(a.value) for _p, a in theirs}) != 1:
+        if len({compared_text(a.value) for _p, a in theirs}) != 1:
             notes.append(f"{name} not carried over: " + ", ".join(f"{p.address} has {a.value.source}" for p, a in theirs))
         elif "\n" in source:
             notes.append(f"{name} not carried over: its value spans several lines")

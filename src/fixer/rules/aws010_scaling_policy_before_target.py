@@ -8,9 +8,8 @@ from typing import Any, Iterable
 from ..editor import EditError
 from ..facts.appautoscaling import POLICY_TYPE, TARGET_KEYS, TARGET_TYPE
 from ..findings import Applicability, Finding, Fix, Severity
-from ..model.evaluate import Scope
 from ..model.module import SourceFile, depends_on, traversals
-from ..syntax.nodes import Block, Tuple, significant_text, unwrapped
+from ..syntax.nodes import Block, Tuple, compared_text, significant_text
 from .base import FixAvailability, Rule, RuleContext
 
 __all__ = ["ScalingPolicyBeforeTarget"]
@@ -171,9 +170,8 @@ def _values(ctx: RuleContext, block: Block, key: str) -> _Values:
     attribute = block.body.get_attribute(key)
     if attribute is None:
         return _Values("", None, False, False)
-    text = significant_text(unwrapped(attribute.value))
-    instances = ctx.evaluator.instances(block) or [Scope()]
-    values = [ctx.evaluator.evaluate(attribute.value, scope) for scope in instances]
+    text = compared_text(attribute.value)
+    values = ctx.evaluator.per_instance(block, attribute.value)
     known = values if all(isinstance(v, str) for v in values) else None
     constant = next(traversals(attribute.value), None) is None
     return _Values(text, known, "each ." in text or "count ." in text, constant)

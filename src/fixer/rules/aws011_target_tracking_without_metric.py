@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..editor import EditError
+from ..facts.appautoscaling import METRIC_SPECIFICATIONS as _METRICS
 from ..facts.appautoscaling import POLICY_TYPE, PREDEFINED_METRIC_FOR_DIMENSION, TARGET_TYPE
+from ..facts.appautoscaling import TARGET_TRACKING_CONFIG as _CONFIG
+from ..facts.appautoscaling import is_target_tracking
 from ..findings import Applicability, Finding, Severity
 from ..model.module import is_override_file
-from ..syntax.nodes import Block, reference_name
+from ..syntax.nodes import Block, dynamic_blocks, reference_name
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
 __all__ = ["TargetTrackingWithoutMetric"]
 
-_CONFIG = "target_tracking_scaling_policy_configuration"
-_METRICS = ("predefined_metric_specification", "customized_metric_specification")
 _ALARM_ACTIONS = ("alarm_actions", "ok_actions", "insufficient_data_actions")
 
 
@@ -105,11 +106,9 @@ class TargetTrackingWithoutMetric(Rule):
             return  # the merged resource is not what is written here
         if ctx.evaluator.instances(resource) == []:
             return  # count = 0: nothing is created
-        policy_type = resource.body.get_attribute("policy_type")
-        if policy_type is None or ctx.evaluator.evaluate(policy_type.value) != "TargetTrackingScaling":
+        if not is_target_tracking(ctx.evaluator, resource):
             return
-        body = config.body
-        if any(body.blocks(m) for m in _METRICS) or any(b.labels[:1] in ((m,) for m in _METRICS) for b in body.blocks("dynamic")):
+        if any(config.body.blocks(m) or dynamic_blocks(config.body, m) for m in _METRICS):
             return
         notes = [f"used as an alarm action at {where}: a StepScaling policy may be what is meant"
                  for where in _alarm_uses(ctx, site.address)]

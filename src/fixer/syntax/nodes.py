@@ -700,6 +700,29 @@ def unwrapped(expr: Expression) -> Expression:
             return expr
 
 
+def compared_text(expr: Expression) -> str:
+    """The text two expressions are compared by: :func:`significant_text` of what
+    :func:`unwrapped` gives, so ``(x)``, ``"${x}"`` and ``x`` spelled over lines compare equal."""
+    return significant_text(unwrapped(expr))
+
+
+def body_shape(body: "Body") -> tuple:
+    """A structural, order-insensitive form of a body: its attributes' :func:`compared_text`
+    by name, and its nested blocks as a set (``dimensions`` blocks in any order compare equal)."""
+    attributes = tuple(sorted((a.key, compared_text(a.value)) for a in body.attributes()))
+    return attributes, tuple(sorted((b.type, b.labels, body_shape(b.body)) for b in body.blocks()))
+
+
+def dynamic_blocks(body: "Body", name: str) -> list["Block"]:
+    """The ``dynamic "<name>"`` blocks of ``body``: what generates its ``name`` blocks."""
+    return [b for b in body.blocks("dynamic") if b.labels[:1] == (name,)]
+
+
+def contains(container: Node, node: Node) -> bool:
+    """Whether ``node``'s span lies within ``container``'s."""
+    return container.start <= node.start and node.end <= container.end
+
+
 def traversal_parts(expr: Expression) -> tuple[Expression, list[Expression]]:
     """Split ``a.b[0].c`` into its root (``a``) and its steps, outermost last."""
     steps: list[Expression] = []
