@@ -351,3 +351,77 @@ def test_a_resource_without_instances_is_not_reported(code: str) -> None:
         ]
         inside = [f for f in findings if any(f.path == p and s <= f.start < e for p, s, e in emptied)]
         assert not inside, f"{case.name}: {inside[0].line}: {inside[0].message}" if inside else ""
+
+
+def _first_block(text: str):  # type: ignore[no-untyped-def]
+    return parser.parse(_dedent(text)).body.blocks()[0]
+
+
+def test_per_instance_follows_the_instance_policy() -> None:
+    evaluator = Evaluator(Module.from_sources({"main.tf": ""}))
+    for count, expected in (("0", []), ("2", ["t-0", "t-1"]), ("var.n", [Unknown()])):
+        block = _first_block(f'resource "x" "y" {{\n  count = {count}\n  name  = "t-${{count.index}}"\n}}\n')
+        values = evaluator.per_instance(block, block.body.get_attribute("name").value)
+        assert [type(v) if isinstance(v, Unknown) else v for v in values] == [
+            type(e) if isinstance(e, Unknown) else e for e in expected]
+
+
+def test_compared_text_body_shape_dynamic_blocks_and_contains() -> None:
+    from fixer.syntax.nodes import body_shape, compared_text, contains, dynamic_blocks
+
+    block = _first_block('''
+        resource "x" "y" {
+          a = ("${var.v}")
+          b {
+            k = 1
+          }
+          c {
+            k = 2
+          }
+          dynamic "d" {
+            for_each = var.ds
+            content {}
+          }
+        }
+        ''')
+    other = _first_block('''
+        resource "x" "y" {
+          c {
+            k = 2
+          }
+          a = var.v
+          b {
+            k   = 1
+          }
+        }
+        ''')
+    body = block.body
+    assert compared_text(body.get_attribute("a").value) == "var . v"
+    assert body_shape(other.body) != body_shape(body)  # the dynamic block differs
+    assert [b.labels for b in dynamic_blocks(body, "d")] == [("d",)] and dynamic_blocks(body, "b") == []
+    assert contains(block, body.get_attribute("a")) and not contains(body.get_attribute("a"), block)
+    without_dynamic = _first_block('''
+        resource "x" "y" {
+          a = var.v
+          c {
+            k = 2
+          }
+          b {
+            k = 1
+          }
+        }
+        ''')
+    assert body_shape(other.body) == body_shape(without_dynamic.body)
+
+
+def test_referenced_objects_are_the_first_two_names_of_each_traversal() -> None:
+    from fixer.model.module import referenced_objects
+
+    block = _first_block('''
+        resource "x" "y" {
+          a = "${var.env}-${local.m["k"].z}-${aws_vpc.main[0].id}-${terraform.workspace}-${each.key}"
+          b = lookup(var.map, count.index)
+        }
+        ''')
+    assert referenced_objects(block) == {
+        "var.env", "local.m", "aws_vpc.main", "terraform.workspace", "each.key", "var.map", "count.index"}

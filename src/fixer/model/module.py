@@ -201,6 +201,19 @@ def traversals(root: Node) -> Iterator[tuple[Expression, str]]:
         stack.extend(k for k in node.children() if isinstance(k, Node))
 
 
+def referenced_objects(root: Node) -> set[str]:
+    """The objects the expressions below ``root`` refer to, each as the first two names of a
+    :func:`traversals` text with its index keys dropped: ``var.x``, ``local.y``,
+    ``terraform.workspace``, ``aws_vpc.main`` (from ``aws_vpc.main[0].id``). A bare name
+    (``each``, ``count``) gives nothing."""
+    out = set()
+    for _expr, name in traversals(root):
+        names = [part.split("[", 1)[0] for part in name.split(".")[:2]]
+        if len(names) == 2 and names[1]:
+            out.add(".".join(names))
+    return out
+
+
 def depends_on(module: "Module", node: Node, prefix: str) -> bool:
     """Whether ``node`` refers to ``prefix`` (``aws_appautoscaling_target`` or
     ``aws_lb.main``), directly or through locals: whether Terraform orders it after that."""

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..facts.aws_names import NAME_ATTRIBUTES, UNIQUE_NAMES
 from ..findings import Applicability, Finding, Severity
-from ..model.module import Module
+from ..model.module import Module, referenced_objects
 from ..syntax import nodes as n
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
@@ -158,22 +158,10 @@ def _is_environment_variable(name: str) -> bool:
     return bool(_words(name) & _ENVIRONMENT_WORDS)
 
 
-def _references(expr: n.Node) -> set[str]:
-    """``var.x``, ``local.y`` and ``terraform.workspace`` referred to anywhere in ``expr``."""
-    out: set[str] = set()
-    for node in expr.walk():
-        if type(node) is not n.GetAttr:
-            continue
-        target = node.target  # type: ignore[attr-defined]
-        if type(target) is n.Variable and target.name.value in ("var", "local", "terraform"):
-            out.add(f"{target.name.value}.{node.name.value}")  # type: ignore[attr-defined]
-    return out
-
-
 def _environment_markers(module: Module, expr: n.Node, depth: int = 0) -> set[str]:
     """The references in ``expr`` that carry the environment: direct, or through a local."""
     out: set[str] = set()
-    for ref in _references(expr):
+    for ref in referenced_objects(expr):
         head, _, tail = ref.partition(".")
         if ref == "terraform.workspace" or (head == "var" and _is_environment_variable(tail)):
             out.add(ref)
@@ -209,25 +197,7 @@ def _in_own_vpc(block: n.Block, vpcs: set[str]) -> bool:
     attribute = block.body.get_attribute("vpc_id")
     if attribute is None:
         return False
-    for ref in _all_references(attribute.value):
-        parts = ref.split(".")
-        if len(parts) >= 2 and parts[0] == "aws_vpc" and parts[1] in vpcs:
-            return True
-    return False
-
-
-def _all_references(expr: n.Node) -> list[str]:
-    out = []
-    for node in expr.walk():
-        if type(node) is n.GetAttr:
-            root, _steps = n.traversal_parts(node)  # type: ignore[arg-type]
-            if type(root) is n.Variable:
-                name = [root.name.value]
-                for step in _steps:
-                    if type(step) is n.GetAttr:
-                        name.append(step.name.value)  # type: ignore[attr-defined]
-                out.append(".".join(name))
-    return out
+    return any(f"aws_vpc.{vpc}" in referenced_objects(attribute.value) for vpc in vpcs)
 
 
 # ---- the suggested name ---------------------------------------------------------------------
