@@ -12,7 +12,8 @@ from ..facts.appautoscaling import TARGET_TRACKING_CONFIG as _CONFIG
 from ..facts.appautoscaling import is_target_tracking
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.module import SourceFile
-from ..syntax.nodes import Block, Body, Expression, body_shape, compared_text, contains, dynamic_blocks
+from ..syntax.nodes import Block, Body, Expression, body_shape, comments_above, compared_text, contains, dynamic_blocks
+from ..syntax.nodes import trailing_comment
 from .base import FixAvailability, Rule, RuleContext
 
 __all__ = ["DuplicateTargetTrackingPolicy"]
@@ -394,9 +395,8 @@ def _carry_cooldowns(editor, kept: _Policy, removed: list[_Policy], notes: list[
         elif "\n" in source:
             notes.append(f"{name} not carried over: its value spans several lines")
         else:
-            comments = [c for _p, a in theirs for c in _comments_of(a)]
-            trailing = [c.strip() for c in comments if c.startswith(" ")]
-            lines.extend(c for c in comments if not c.startswith(" "))
+            trailing = [c for _p, a in theirs if (c := trailing_comment(a)) and "\n" not in c and not c.startswith("/*")]
+            lines.extend(c for _p, a in theirs for c in comments_above(a))
             lines.append(f"{name} = {source}" + (" " + trailing[0] if len(trailing) == 1 else ""))
             carried.append(name)
     anchor = kept.config.body.get_attribute("target_value")
@@ -408,12 +408,3 @@ def _carry_cooldowns(editor, kept: _Policy, removed: list[_Policy], notes: list[
     editor.insert_after(anchor, "\n".join(lines), file=kept.file)
     return carried
 
-
-def _comments_of(attribute) -> list[str]:
-    """Its comment lines above (``# ...``) and its trailing comment (`` # ...``, with a leading space)."""
-    out = [line.comment for line in attribute.leading_lines if line.comment]
-    if attribute.newline is not None and attribute.newline.prefix.strip():
-        trailing = attribute.newline.prefix.strip()
-        if "\n" not in trailing and not trailing.startswith("/*"):
-            out.append(" " + trailing)
-    return out

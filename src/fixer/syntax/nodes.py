@@ -723,6 +723,19 @@ def contains(container: Node, node: Node) -> bool:
     return container.start <= node.start and node.end <= container.end
 
 
+def comments_above(item: "Attribute | Block") -> list[str]:
+    """The comment lines directly above ``item`` (its ``leading_lines``), each stripped."""
+    return [line.comment for line in item.leading_lines if line.comment]
+
+
+def trailing_comment(item: "Attribute | Block") -> str | None:
+    """The comment after ``item`` on its last line (``# ...``, ``// ...``, ``/* ... */``),
+    stripped; None when there is none or the item ends a one-line block."""
+    if item.newline is None:
+        return None
+    return item.newline.prefix.strip() or None
+
+
 def traversal_parts(expr: Expression) -> tuple[Expression, list[Expression]]:
     """Split ``a.b[0].c`` into its root (``a``) and its steps, outermost last."""
     steps: list[Expression] = []
