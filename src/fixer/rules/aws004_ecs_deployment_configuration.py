@@ -9,7 +9,7 @@ from ..editor import EditError
 from ..facts.ecs_service import MOVED_ATTRIBUTES, MOVED_BLOCKS, V6_4, VALID_ATTRIBUTES, VALID_BLOCKS
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.constraints import Version, admits, show
-from ..syntax.nodes import Attribute, Block, Body, EmptyLine, Object, significant_text
+from ..syntax.nodes import Attribute, Block, Body, EmptyLine, Object, brief, generated_type, item_name, same_setting
 from ..syntax.restructure import comments_in
 from .base import FixAvailability, Rule, RuleContext, Site, Target, join_words
 
@@ -173,19 +173,19 @@ class EcsDeploymentConfiguration(Rule):
         blockers = []
         if site.dynamic:
             blockers.append("a dynamic block is not rewritten automatically; move the settings by hand")
-        if sum(_kind(b) == "deployment_configuration" for b in service.blocks()) > 1:
+        if sum(generated_type(b) == "deployment_configuration" for b in service.blocks()) > 1:
             blockers.append("the service has more than one deployment_configuration block; merge them by hand")
         blockers += [f"`{name}` is set more than once in the block; keep one by hand" for name in plan.repeated]
         twins: dict[Item, Item] = {}  # a nested setting -> the identical service-level one (it is dropped)
         for item in plan.moved:
             existing = _service_level(service, item)
-            if existing is not None and _same(existing, item):
+            if existing is not None and same_setting(existing, item):
                 twins[item] = existing
             elif existing is not None:
                 blockers.append(
-                    f"conflict: the service already sets `{MOVED_ATTRIBUTES.get(_item_name(item), _item_name(item))}` "
-                    f"({_brief(existing)}), "
-                    f"which differs from `{_item_name(item)}` ({_brief(item)}) in the block; decide which one is meant"
+                    f"conflict: the service already sets `{MOVED_ATTRIBUTES.get(item_name(item), item_name(item))}` "
+                    f"({brief(existing)}), "
+                    f"which differs from `{item_name(item)}` ({brief(item)}) in the block; decide which one is meant"
                 )
         notes += blockers
         fix: Fix | None = None
@@ -201,7 +201,7 @@ class EcsDeploymentConfiguration(Rule):
                 fix = editor.fix(_title(plan.moved, list(twins), keeps), Applicability.SAFE)
             except EditError:
                 notes.append("the settings could not be moved automatically (heredoc or unusual indentation)")
-        names = [f"`{_item_name(i)}`" for i in plan.moved]
+        names = [f"`{item_name(i)}`" for i in plan.moved]
         are = "is a service-level setting" if len(names) == 1 else "are service-level settings"
         return self.report(site, "moved", node=block, settings=join_words(names), where=where, are=are,
                            fix=fix, notes=tuple(notes))
@@ -229,7 +229,7 @@ class EcsDeploymentConfiguration(Rule):
         if verdict is None or not verdict[0]:
             return  # no constraint (the newest provider is installed), an unreadable one, or a new enough one
         need, block = show(plan.required), site.dynamic or site.block
-        newest = [_item_name(i) for i, version in plan.valid if version == plan.required]
+        newest = [item_name(i) for i, version in plan.valid if version == plan.required]
         what = f"{join_words(f'`{n}`' for n in newest)} in the {where}" if plan.required > V6_4 and newest else f"the {where}"
         fix = None
         if site.dynamic is None and not (plan.valid or plan.unknown) and not comments_in(block.tokens()):
@@ -260,7 +260,7 @@ def _classify(body: Body) -> _Plan:
         if isinstance(item, EmptyLine):
             continue
         attribute = isinstance(item, Attribute)
-        name = item.key if attribute else _kind(item)
+        name = item.key if attribute else generated_type(item)
         valid = VALID_ATTRIBUTES if attribute else VALID_BLOCKS
         if name in (MOVED_ATTRIBUTES if attribute else MOVED_BLOCKS):
             plan.moved.append(item)
@@ -275,46 +275,21 @@ def _classify(body: Body) -> _Plan:
     return plan
 
 
-def _kind(block: Block) -> str:
-    """The block type, or for ``dynamic "x"`` the type it generates."""
-    return block.labels[0] if block.type == "dynamic" and len(block.label_nodes) == 1 else block.type
-
-
-def _item_name(item: Item) -> str:
-    if isinstance(item, Attribute):
-        return item.key
-    return f'dynamic "{_kind(item)}"' if item.type == "dynamic" else item.type
-
-
 def _service_level(service: Body, item: Item) -> Item | None:
     """The service-level attribute or block the moved ``item`` would become, if already there."""
     if isinstance(item, Attribute):
         return service.get_attribute(MOVED_ATTRIBUTES[item.key])
-    return next((b for b in service.blocks() if _kind(b) == _kind(item)), None)
-
-
-def _same(a: Item, b: Item) -> bool:
-    """Two settings that say the same thing, however they are laid out or commented."""
-    if isinstance(a, Attribute) and isinstance(b, Attribute):
-        return significant_text(a.value) == significant_text(b.value)
-    return isinstance(a, Block) and isinstance(b, Block) and significant_text(a) == significant_text(b)
-
-
-def _brief(item: Item) -> str:
-    if isinstance(item, Block):
-        return f"line {item.line}"
-    text = " ".join(item.value.source.split())
-    return f"= {text}" if len(text) <= 40 else "= " + text[:37] + "..."
+    return next((b for b in service.blocks() if generated_type(b) == generated_type(item)), None)
 
 
 def _title(moved: list[Item], dropped: list[Item], keeps: bool) -> str:
     attrs = [MOVED_ATTRIBUTES[i.key] for i in moved if isinstance(i, Attribute) and i not in dropped]
-    blocks = [_item_name(i) for i in moved if isinstance(i, Block) and i not in dropped]
+    blocks = [item_name(i) for i in moved if isinstance(i, Block) and i not in dropped]
     clauses = [f"Set {join_words(attrs)} on the service"] if attrs else []
     if blocks:
         clauses.append(f"move {join_words(blocks)} to the service level")
     if dropped:
-        clauses.append(f"drop the nested {join_words(_item_name(i) for i in dropped)} identical to the service's")
+        clauses.append(f"drop the nested {join_words(item_name(i) for i in dropped)} identical to the service's")
     if not keeps:
         clauses.append("remove the emptied deployment_configuration block")
     text = join_words(clauses)

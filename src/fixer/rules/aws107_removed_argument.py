@@ -69,6 +69,4 @@ class RemovedArgument(SchemaRule):
     kind = MismatchKind.REMOVED_ARGUMENT
     severity = Severity.ERROR
     fix_availability = FixAvailability.SOMETIMES
-
-    def fix_for(self, editor, mismatch, check):  # type: ignore[no-untyped-def]
-        return rename_fix(editor, mismatch, check)
+    fix_for = staticmethod(rename_fix)  # the upgrade guide's rename

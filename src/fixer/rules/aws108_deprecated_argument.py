@@ -61,6 +61,4 @@ class DeprecatedArgument(SchemaRule):
     kind = MismatchKind.DEPRECATED_ARGUMENT
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
-
-    def fix_for(self, editor, mismatch, check):  # type: ignore[no-untyped-def]
-        return rename_fix(editor, mismatch, check)
+    fix_for = staticmethod(rename_fix)  # the upgrade guide's rename

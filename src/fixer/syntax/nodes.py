@@ -736,6 +736,34 @@ def trailing_comment(item: "Attribute | Block") -> str | None:
     return item.newline.prefix.strip() or None
 
 
+def generated_type(block: "Block") -> str:
+    """The type of the blocks ``block`` stands for: its own, or for ``dynamic "x"`` the ``x`` it generates."""
+    return block.labels[0] if block.type == "dynamic" and len(block.label_nodes) == 1 else block.type
+
+
+def item_name(item: "Attribute | Block") -> str:
+    """How a message names a body item: ``key``, ``type``, or ``dynamic "type"``."""
+    if type(item) is Attribute:
+        return item.key
+    return f'dynamic "{generated_type(item)}"' if item.type == "dynamic" else item.type  # type: ignore[union-attr]
+
+
+def same_setting(a: "Attribute | Block", b: "Attribute | Block") -> bool:
+    """Two attributes with one value, or two blocks with one content, however laid out or
+    commented (:func:`significant_text`)."""
+    if type(a) is Attribute and type(b) is Attribute:
+        return significant_text(a.value) == significant_text(b.value)
+    return type(a) is Block and type(b) is Block and significant_text(a) == significant_text(b)
+
+
+def brief(item: "Attribute | Block", width: int = 40) -> str:
+    """A short description of ``item`` for a note: ``= <value>`` (cut to ``width``) or ``line N``."""
+    if type(item) is Block:
+        return f"line {item.line}"
+    text = " ".join(item.value.source.split())  # type: ignore[union-attr]
+    return f"= {text}" if len(text) <= width else "= " + text[: width - 3] + "..."
+
+
 def traversal_parts(expr: Expression) -> tuple[Expression, list[Expression]]:
     """Split ``a.b[0].c`` into its root (``a``) and its steps, outermost last."""
     steps: list[Expression] = []
