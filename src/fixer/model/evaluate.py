@@ -103,6 +103,11 @@ def length_range(value: Any) -> tuple[int, int | None]:
     return len(text), len(text)
 
 
+def is_number(value: Any) -> bool:
+    """Whether ``value`` is a known number (``true``/``false`` are not numbers)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def to_template_string(value: Any) -> Any:
     """How a value is written into a template, or Unknown."""
     if isinstance(value, Unknown):
@@ -276,6 +281,14 @@ class Evaluator:
                 return [Scope(count_index=i) for i in range(value)]
             return None
         return [Scope()]
+
+    def comparable(self, expr: n.Expression) -> tuple:
+        """A form of ``expr`` to compare with another's: ``("value", v)`` when it evaluates to a
+        known string or number, else ``("text", ...)`` its :func:`~fixer.syntax.nodes.compared_text`."""
+        value = self.evaluate(expr)
+        if isinstance(value, str) or is_number(value):
+            return ("value", value)
+        return ("text", n.compared_text(expr))
 
     def per_instance(self, block: n.Block, expr: n.Expression | None) -> list[Any]:
         """``expr``'s value in each instance of ``block`` (:meth:`instances`): none when it has

@@ -11,8 +11,9 @@ from ..facts.appautoscaling import POLICY_TYPE, TARGET_KEYS
 from ..facts.appautoscaling import TARGET_TRACKING_CONFIG as _CONFIG
 from ..facts.appautoscaling import is_target_tracking
 from ..findings import Applicability, Finding, Fix, Severity
+from ..model.evaluate import is_number, to_template_string
 from ..model.module import SourceFile
-from ..syntax.nodes import Block, Body, Expression, body_shape, comments_above, compared_text, contains, dynamic_blocks
+from ..syntax.nodes import Block, Body, body_shape, comments_above, compared_text, contains, dynamic_blocks
 from ..syntax.nodes import trailing_comment
 from .base import FixAvailability, Rule, RuleContext
 
@@ -222,27 +223,19 @@ class _Policy:
         if attribute is None:
             return "(unset)"
         source = attribute.value.source
-        values = {v for v in self.targets if _is_number(v)}
-        if len(values) == 1 and len(self.targets) == sum(_is_number(v) for v in self.targets):
+        values = {v for v in self.targets if is_number(v)}
+        if len(values) == 1 and len(self.targets) == sum(is_number(v) for v in self.targets):
             value = values.pop()
-            shown = str(int(value)) if float(value).is_integer() else repr(value)
+            shown = to_template_string(value)
             return shown if shown == source else f"{shown} ({source})"
         return source
-
-
-def _value_key(ctx: RuleContext, expr: Expression) -> tuple:
-    """A comparable form of an expression: its value when known, else its tokens."""
-    value = ctx.evaluator.evaluate(expr)
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return ("value", value)
-    return ("text", compared_text(expr))
 
 
 def _attribute_key(ctx: RuleContext, body: Body, name: str, evaluate: bool = True) -> tuple | None:
     attribute = body.get_attribute(name)
     if attribute is None:
         return None
-    return _value_key(ctx, attribute.value) if evaluate else ("text", compared_text(attribute.value))
+    return ctx.evaluator.comparable(attribute.value) if evaluate else ("text", compared_text(attribute.value))
 
 
 def read_policy(ctx: RuleContext, file: SourceFile, block: Block) -> "_Policy | None":
@@ -284,12 +277,12 @@ def _predefined_metric(ctx: RuleContext, spec: Body) -> tuple[tuple, str] | None
     if metric_type is None:
         return None
     label = spec.get_attribute("resource_label")
-    label_key = None if label is None else _value_key(ctx, label.value)
+    label_key = None if label is None else ctx.evaluator.comparable(label.value)
     label_key = None if label_key == ("value", "") else label_key
     known = ctx.evaluator.evaluate(metric_type.value)
     text = known if isinstance(known, str) else metric_type.value.source
     suffix = " (same resource_label)" if label_key is not None else ""
-    return ("predefined", _value_key(ctx, metric_type.value), label_key), text + suffix
+    return ("predefined", ctx.evaluator.comparable(metric_type.value), label_key), text + suffix
 
 
 def _customized_metric(ctx: RuleContext, spec: Body) -> tuple[tuple, str]:
@@ -300,17 +293,13 @@ def _customized_metric(ctx: RuleContext, spec: Body) -> tuple[tuple, str]:
     return ("customized", body_shape(spec)), "(the same customized metric specification)"
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def _choose_kept(policies: list[_Policy]) -> tuple[_Policy, bool]:
     """The policy whose target value is the highest in every instance (first declared on a tie).
 
     The second item is False when that cannot be decided; the first declared policy is returned.
     """
     counts = {len(p.targets) for p in policies}
-    if len(counts) != 1 or not all(_is_number(v) for p in policies for v in p.targets):
+    if len(counts) != 1 or not all(is_number(v) for p in policies for v in p.targets):
         return policies[0], False
     for candidate in policies:
         if all(all(mine >= theirs for mine, theirs in zip(candidate.targets, other.targets)) for other in policies):
