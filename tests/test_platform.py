@@ -425,3 +425,52 @@ def test_referenced_objects_are_the_first_two_names_of_each_traversal() -> None:
         ''')
     assert referenced_objects(block) == {
         "var.env", "local.m", "aws_vpc.main", "terraform.workspace", "each.key", "var.map", "count.index"}
+
+
+def test_item_helpers_name_compare_and_describe_items() -> None:
+    from fixer.syntax.nodes import brief, comments_above, generated_type, item_name, same_setting, trailing_comment
+
+    block = _first_block('''
+        resource "x" "y" {
+          # why
+          a = 1 # one
+          b = (1)
+          dynamic "d" {
+            for_each = []
+            content {}
+          }
+          c = "a-very-long-value-that-goes-on-and-on-beyond-forty-chars"
+        }
+        ''')
+    a, b, c = (block.body.get_attribute(k) for k in "abc")
+    [dynamic] = block.body.blocks("dynamic")
+    assert comments_above(a) == ["# why"] and trailing_comment(a) == "# one" and trailing_comment(b) is None
+    assert generated_type(dynamic) == "d" and item_name(dynamic) == 'dynamic "d"' and item_name(a) == "a"
+    assert not same_setting(a, b) and same_setting(a, _first_block('resource "x" "z" {\n  a = 1\n}\n').body.get_attribute("a"))
+    assert brief(a) == "= 1" and brief(c).endswith("...") and len(brief(c)) == 2 + 40 and brief(dynamic).startswith("line ")
+
+
+def test_comparable_is_the_known_value_else_the_text_and_address_blocks_are_found() -> None:
+    from fixer.model.evaluate import is_number
+
+    module = Module.from_sources({"main.tf": _dedent('''
+        locals {
+          n = 70
+        }
+        resource "x" "y" {
+          a = local.n
+          b = var.unknown
+        }
+        moved {
+          from = x.old
+          to   = x.y
+        }
+        ''')})
+    evaluator = Evaluator(module)
+    _f, block = module.resource("x.y")
+    assert evaluator.comparable(block.body.get_attribute("a").value) == ("value", 70)
+    assert evaluator.comparable(block.body.get_attribute("b").value) == ("text", "var . unknown")
+    assert is_number(70) and is_number(0.5) and not is_number(True) and not is_number("1")
+    [ref] = module.references("x.y")
+    assert ref.address_block() is not None and ref.address_block().type == "moved"
+    assert [r.address_block() for r in module.references("local.n")] == [None]

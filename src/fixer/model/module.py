@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator
 
-from ..syntax.nodes import Attribute, Block, Document, Expression, Node, reference_name, traversal_parts
+from ..syntax.nodes import Attribute, Block, Document, Expression, Node, contains, reference_name, traversal_parts
 from ..syntax.parser import parse
 
 __all__ = ["SourceFile", "Module", "Reference", "is_override_file", "traversals", "depends_on"]
@@ -43,6 +43,18 @@ class Reference:
     file: SourceFile
     expression: Expression  # the whole traversal, e.g. ``aws_lb.main.arn``
     name: str  # its dotted text, e.g. ``aws_lb.main.arn``
+
+    def address_block(self) -> Block | None:
+        """The ``moved`` / ``import`` / ``removed`` block the reference is in: there it names
+        an address (a state entry), not a value, and renaming it changes what Terraform does."""
+        for block in self.file.tree.body.blocks():
+            if block.type in ADDRESS_BLOCKS and contains(block, self.expression):
+                return block
+        return None
+
+
+# Top-level blocks whose references name addresses rather than values.
+ADDRESS_BLOCKS = ("moved", "import", "removed")
 
 
 @dataclass
@@ -151,7 +163,7 @@ class Module:
         if outside is None:
             return list(found)
         home, block = outside
-        return [(f, q) for f, q in found if not (f is home and block.start <= q.start and q.end <= block.end)]
+        return [(f, q) for f, q in found if not (f is home and contains(block, q))]
 
     # ---- references -------------------------------------------------------------------
     def references(self, prefix: str) -> list[Reference]:

@@ -199,7 +199,6 @@ class DuplicateTargetTrackingPolicy(Rule):
 
 _COOLDOWNS = ("scale_in_cooldown", "scale_out_cooldown")
 _PLACEMENT_ATTRIBUTES = ("for_each", "count", "provider", "region")  # with the three above: where it is
-_ADDRESS_BLOCKS = ("moved", "import", "removed")  # name addresses; not rewritten blindly
 NO_METRIC = ("no metric",)  # the metric key of a target-tracking policy with no metric specification
 
 
@@ -354,12 +353,9 @@ def _address_blocker(ctx: RuleContext, kept: _Policy, removed: list[_Policy]) ->
                 continue  # goes away with the removed block
             if ref.file is kept.file and contains(kept.block, ref.expression):
                 return f"{kept.address} itself refers to {policy.address} (line {ref.expression.line})"
-            for block in ref.file.tree.body.blocks():
-                if block.type in _ADDRESS_BLOCKS and contains(block, ref.expression):
-                    return (
-                        f"{policy.address} is named in a {block.type} block at "
-                        f"{ref.file.path}:{block.type_token.line}; merge the policies by hand"
-                    )
+            if (block := ref.address_block()) is not None:
+                return (f"{policy.address} is named in a {block.type} block at "
+                        f"{ref.file.path}:{block.type_token.line}; merge the policies by hand")
     return None
 
 
