@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import re
 from array import array
-from typing import Iterator
-
 from .tokens import Token
 
-__all__ = ["tokenize", "LexError"]
+__all__ = ["tokenize", "lex", "LexError"]
 
 
 class LexError(Exception):
@@ -159,97 +157,131 @@ def _identifier(candidate: str) -> str:
     return candidate
 
 
-def tokenize(text: str) -> Iterator[Token]:
-    """Yield the tokens of ``text``; the last one is ``EOF``.
+class _Context:
+    """Where the lexer stands: one entry of its stack of nested constructs."""
+
+    __slots__ = ("kind", "phase", "start", "closer", "marker")
+
+    kind: int  # ROOT, BODY, ... HEREDOC
+    phase: int  # P_* in a body, F_* in a for expression or directive
+    start: int  # offset of the opening token (-1 for the file itself)
+    closer: str  # "}" or "]": what closes a for expression
+    marker: str  # a heredoc's closing marker
+
+    def __init__(self, kind: int, phase: int, start: int, closer: str = "", marker: str = "") -> None:
+        self.kind = kind
+        self.phase = phase
+        self.start = start
+        self.closer = closer
+        self.marker = marker
+
+
+def _add_lines(lines: "array[int]", chunk: str, at: int) -> int:
+    """Record the start of each line that begins inside ``chunk`` (found at offset ``at``).
+
+    Returns the offset where the last of them starts; ``chunk`` holds at least one newline.
+    """
+    i = chunk.find("\n")
+    while i >= 0:
+        lines.append(at + i + 1)
+        i = chunk.find("\n", i + 1)
+    return lines[len(lines) - 1]
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of ``text``; the last one is ``EOF``.
 
     Joining ``prefix + value`` of every token gives back ``text`` exactly.
     Raises :class:`LexError` on text that is not HCL at the lexical level.
     """
-    pos = 0
+    tokens, error = lex(text)
+    if error is not None:
+        raise error
+    return tokens
+
+
+def lex(text: str) -> tuple[list[Token], LexError | None]:
+    """The tokens of ``text`` up to the first lexical error, and that error (or None).
+
+    The parser reads the tokens before it reports the error, so that a syntax error
+    earlier in the file is the one reported, as when tokens were handed out one by one.
+    """
+    out: list[Token] = []
+    try:
+        _lex_into(text, out)
+    except LexError as e:
+        return out, e
+    return out, None
+
+
+def _lex_into(text: str, out: list[Token]) -> None:
+    """Append the tokens of ``text`` to ``out``; raise :class:`LexError` at the first error.
+
+    One loop, no closures or generators: the hot path of parsing (and compiled by mypyc in
+    the optional compiled build).
+    """
+    emit = out.append
     n = len(text)
     line = 1
     line_start = 0
-    stack: list[list] = [[ROOT, P_START, None]]
+    root = _Context(ROOT, P_START, -1)
+    stack: list[_Context] = [root]
     last_type = "NL"  # the type of the last token handed out
     emitted = False
 
     # Offsets where each line starts; tokens keep a reference to it and compute
     # their ``start_pos`` from their line and column (see Token).
-    lines = array("q", (0,))  # 8 bytes a line
-    add_line = lines.append
-
-    def advance(chunk: str, at: int) -> None:
-        nonlocal line, line_start
-        k = chunk.count("\n")
-        if k:
-            line += k
-            i = chunk.index("\n")
-            while True:
-                add_line(at + i + 1)
-                k -= 1
-                if not k:
-                    break
-                i = chunk.index("\n", i + 1)
-            line_start = at + i + 1
+    lines: "array[int]" = array("q", (0,))  # 8 bytes a line
 
     # One string object per distinct prefix and value: indentation, names and
     # common literals repeat all over a file, and a tree of a large file would
     # otherwise hold a copy of each occurrence.
-    intern = {}.setdefault
+    strings: dict[str, str] = {}
+    intern = strings.setdefault
 
     bom = 1 if text.startswith("\ufeff") else 0  # a BOM is trivia of the first token
     pos = bom
+    trivia_token = _TRIVIA_TOKEN
+    trivia_nl_token = _TRIVIA_NL_TOKEN
 
     while True:
-        ctx = stack[-1]
-        kind = ctx[0]
+        ctx = stack[len(stack) - 1]
+        kind = ctx.kind
 
         # ---- template text ----------------------------------------------------
         if kind == QUOTED:
             if pos >= n:
-                raise LexError("unterminated string: expected a closing '\"'", ctx[2])
+                raise LexError("unterminated string: expected a closing '\"'", ctx.start)
             c = text[pos]
             if c == '"':
-                tok = Token("CQUOTE", "", '"', lines, line, pos - line_start + 1)
+                emit(Token("CQUOTE", "", '"', lines, line, pos - line_start + 1))
                 pos += 1
                 stack.pop()
-                yield tok
                 last_type = "CQUOTE"
                 continue
             if c == "$" and text.startswith("${", pos):
                 value = "${~" if text.startswith("${~", pos) else "${"
-                tok = Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1)
+                emit(Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1))
                 pos += len(value)
-                stack.append([INTERP, 0, pos])
-                yield tok
+                stack.append(_Context(INTERP, 0, pos))
                 last_type = "INTERP_OPEN"
                 continue
             if c == "%" and text.startswith("%{", pos):
                 tok = _directive(text, pos, lines, line, line_start, stack)
-                yield tok
-                advance(tok.value, pos)
-                pos += len(tok.value)
+                emit(tok)
+                value = tok.value
+                if "\n" in value:
+                    line_start = _add_lines(lines, value, pos)
+                    line = len(lines)
+                pos += len(value)
                 last_type = tok.type
                 continue
             m = _QUOTED_LIT.match(text, pos)
             if m is not None:
                 value = m.group()
                 if "\\" in value:
-                    for esc in _ESCAPE.finditer(value):
-                        if esc.group("bad") is not None:
-                            raise LexError(
-                                "invalid escape sequence: expected one of \\n \\r \\t \\\" \\\\ "
-                                "\\uXXXX \\UXXXXXXXX",
-                                pos + esc.start(),
-                            )
-                        digits = esc.group("u") or esc.group("U")
-                        if digits is not None and not _is_unicode_scalar(int(digits, 16)):
-                            raise LexError(
-                                f"invalid escape sequence: {esc.group()} is not a Unicode character "
-                                "(a surrogate, or beyond U+10FFFF)",
-                                pos + esc.start(),
-                            )
-                yield Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1)
+                    _check_escapes(value, pos)
+                emit(Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1))
                 pos = m.end()
                 last_type = "TLIT"
                 continue
@@ -262,47 +294,51 @@ def tokenize(text: str) -> Iterator[Token]:
             )
 
         if kind == HEREDOC:
-            marker = ctx[1]
+            marker = ctx.marker
             pattern = _heredoc_pattern(marker)
             scan = pos
             while True:
-                m = pattern.search(text, scan)
-                if m is None:
+                hm = pattern.search(text, scan)
+                if hm is None:
                     raise LexError(
-                        f"unterminated heredoc: expected a line holding only {marker!r}", ctx[2]
+                        f"unterminated heredoc: expected a line holding only {marker!r}", ctx.start
                     )
-                if m.lastgroup == "esc":
-                    scan = m.end()
+                if hm.lastgroup == "esc":
+                    scan = hm.end()
                     continue
                 break
-            if m.start() > pos:
-                value = text[pos : m.start()]
+            if hm.start() > pos:
+                value = text[pos : hm.start()]
                 if "\r" in value:
                     cr = _LONE_CR.search(value)
                     if cr is not None:  # HCL's heredoc lines end at "\n" or "\r\n"; a lone CR is refused
                         raise LexError("a carriage return not followed by a newline in a heredoc", pos + cr.start())
-                yield Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1)
-                advance(value, pos)
-                pos = m.start()
-            if m.lastgroup == "end":
-                value = m.group()
-                yield Token("HEREDOC_CLOSE", "", value, lines, line, pos - line_start + 1)
-                pos = m.end()
+                emit(Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1))
+                if "\n" in value:
+                    line_start = _add_lines(lines, value, pos)
+                    line = len(lines)
+                pos = hm.start()
+            if hm.lastgroup == "end":
+                value = hm.group()
+                emit(Token("HEREDOC_CLOSE", "", value, lines, line, pos - line_start + 1))
+                pos = hm.end()
                 stack.pop()
                 last_type = "HEREDOC_CLOSE"
                 continue
             if text[pos] == "$":
                 value = "${~" if text.startswith("${~", pos) else "${"
-                tok = Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1)
+                emit(Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1))
                 pos += len(value)
-                stack.append([INTERP, 0, pos])
-                yield tok
+                stack.append(_Context(INTERP, 0, pos))
                 last_type = "INTERP_OPEN"
                 continue
             tok = _directive(text, pos, lines, line, line_start, stack)
-            yield tok
-            advance(tok.value, pos)
-            pos += len(tok.value)
+            emit(tok)
+            value = tok.value
+            if "\n" in value:
+                line_start = _add_lines(lines, value, pos)
+                line = len(lines)
+            pos += len(value)
             last_type = tok.type
             continue
 
@@ -310,59 +346,61 @@ def tokenize(text: str) -> Iterator[Token]:
         # One regular expression takes the trivia and the token after it; anything
         # it does not take (the end of the file, an unterminated comment, a stray
         # character, a byte-order mark) goes the slow way below.
-        m = None if bom else (_TRIVIA_TOKEN if kind < 3 else _TRIVIA_NL_TOKEN).match(text, pos)
+        m = None if bom else (trivia_token if kind < 3 else trivia_nl_token).match(text, pos)
         if m is not None:
             start = m.end(1)
             if start != pos:
                 prefix = text[pos:start]
                 prefix = intern(prefix, prefix)
                 if "\n" in prefix:
-                    advance(prefix, pos)
+                    line_start = _add_lines(lines, prefix, pos)
+                    line = len(lines)
                 pos = start
             else:
                 prefix = ""
-            group = m.lastgroup
+            group = m.lastgroup or ""  # never None: every branch of the pattern is named
             end = m.end()
             if group == "NUMBER":
                 if last_type == "DOT":  # a legacy index: digits only
-                    end = _DIGITS.match(text, pos).end()  # type: ignore[union-attr]
+                    end = _digits_end(text, pos)
             elif group == "OP" and end == pos + 1 and text.startswith("/*", pos):
                 raise LexError("unterminated comment: expected '*/'", pos)
             value = text[pos:end]
         else:
             significant = kind < 3  # ROOT, BODY, OBJECT
-            m = (_TRIVIA if significant else _TRIVIA_NL).match(text, pos)
-            end = m.end()  # type: ignore[union-attr]
+            tm = (_TRIVIA if significant else _TRIVIA_NL).match(text, pos)
+            end = tm.end() if tm is not None else pos
             prefix = text[pos - bom : end]
             prefix = intern(prefix, prefix)
             bom = 0
             if end != pos:
-                advance(text[pos:end], pos)
+                if "\n" in prefix:
+                    line_start = _add_lines(lines, text[pos:end], pos)
+                    line = len(lines)
             pos = end
 
             if pos >= n:
                 if len(stack) > 1:
-                    raise LexError(
-                        _unclosed_message(stack[-1]), stack[-1][2] if stack[-1][2] is not None else pos
-                    )
+                    top = stack[len(stack) - 1]
+                    raise LexError(_unclosed_message(top), top.start if top.start >= 0 else pos)
                 if emitted and last_type != "NL":
-                    yield Token("NL", "", "", lines, line, pos - line_start + 1)
-                yield Token("EOF", prefix, "", lines, line, pos - line_start + 1)
+                    emit(Token("NL", "", "", lines, line, pos - line_start + 1))
+                emit(Token("EOF", prefix, "", lines, line, pos - line_start + 1))
                 return
 
             if text.startswith("/*", pos):
                 raise LexError("unterminated comment: expected '*/'", pos)
 
             if last_type == "DOT" and "0" <= text[pos] <= "9":  # not isdigit(): "³" is a digit to Python
-                m = _DIGITS.match(text, pos)
                 group = "NUMBER"
+                end = _digits_end(text, pos)
             else:
-                m = _TOKEN.match(text, pos)
-                if m is None:
+                om = _TOKEN.match(text, pos)
+                if om is None:
                     raise LexError(f"unexpected character {text[pos]!r}", pos)
-                group = m.lastgroup
-            value = m.group()  # type: ignore[union-attr]
-            end = m.end()  # type: ignore[union-attr]
+                group = om.lastgroup or ""
+                end = om.end()
+            value = text[pos:end]
         if group == "IDENT" and not value.isascii():
             value = _identifier(value)
             if not value:
@@ -375,44 +413,44 @@ def tokenize(text: str) -> Iterator[Token]:
         if group == "NL":
             # Only reachable where newlines are significant.
             if kind == ROOT or kind == BODY:
-                ctx[1] = P_START
+                ctx.phase = P_START
         elif group == "IDENT":
             if kind == ROOT or kind == BODY:
-                phase = ctx[1]
+                phase = ctx.phase
                 if phase == P_START:
-                    ctx[1] = P_NAME
+                    ctx.phase = P_NAME
                 elif phase == P_NAME:
-                    ctx[1] = P_HEADER
+                    ctx.phase = P_HEADER
             elif kind == FOR or kind == DIRECTIVE:
-                phase = ctx[1]
+                phase = ctx.phase
                 if last_type != "DOT":
                     if phase == F_AWAIT and value == "for":
                         ttype = "FOR"
-                        ctx[1] = F_HEAD
+                        ctx.phase = F_HEAD
                     elif phase == F_HEAD and value == "in":
                         ttype = "IN"
-                        ctx[1] = F_BODY
+                        ctx.phase = F_BODY
                     elif phase == F_BODY and value == "if" and kind == FOR:
                         ttype = "IF"
         elif group == "OP":
             if value == "{":
                 ttype = "LBRACE"
-                if (kind == ROOT or kind == BODY) and ctx[1] in (P_NAME, P_HEADER):
-                    ctx[1] = P_AFTER
-                    stack.append([BODY, P_START, pos])
+                if (kind == ROOT or kind == BODY) and (ctx.phase == P_NAME or ctx.phase == P_HEADER):
+                    ctx.phase = P_AFTER
+                    stack.append(_Context(BODY, P_START, pos))
                 elif _for_follows(text, end):
-                    stack.append([FOR, F_AWAIT, pos, "}"])
+                    stack.append(_Context(FOR, F_AWAIT, pos, "}"))
                 else:
-                    stack.append([OBJECT, 0, pos])
+                    stack.append(_Context(OBJECT, 0, pos))
             elif value == "[":
                 ttype = "LBRACK"
                 if _for_follows(text, end):
-                    stack.append([FOR, F_AWAIT, pos, "]"])
+                    stack.append(_Context(FOR, F_AWAIT, pos, "]"))
                 else:
-                    stack.append([TUPLE, 0, pos])
+                    stack.append(_Context(TUPLE, 0, pos))
             elif value == "(":
                 ttype = "LPAREN"
-                stack.append([PAREN, 0, pos])
+                stack.append(_Context(PAREN, 0, pos))
             elif value == "}" or value == "~}":
                 if kind == INTERP or kind == DIRECTIVE:
                     ttype = "TCLOSE"
@@ -421,11 +459,11 @@ def tokenize(text: str) -> Iterator[Token]:
                     raise LexError("unexpected '~': a strip marker belongs in ${ ~} or %{ ~}", pos)
                 else:
                     ttype = "RBRACE"
-                    if kind == BODY or kind == OBJECT or (kind == FOR and ctx[3] == "}"):
+                    if kind == BODY or kind == OBJECT or (kind == FOR and ctx.closer == "}"):
                         stack.pop()
             elif value == "]":
                 ttype = "RBRACK"
-                if kind == TUPLE or (kind == FOR and ctx[3] == "]"):
+                if kind == TUPLE or (kind == FOR and ctx.closer == "]"):
                     stack.pop()
             elif value == ")":
                 ttype = "RPAREN"
@@ -433,25 +471,47 @@ def tokenize(text: str) -> Iterator[Token]:
                     stack.pop()
             else:
                 ttype = _OPS[value]
-                if ttype == "EQ" and (kind == ROOT or kind == BODY) and ctx[1] == P_NAME:
-                    ctx[1] = P_EXPR
-        elif group == "NUMBER":
-            pass
+                if ttype == "EQ" and (kind == ROOT or kind == BODY) and ctx.phase == P_NAME:
+                    ctx.phase = P_EXPR
         elif group == "OQUOTE":
-            if (kind == ROOT or kind == BODY) and ctx[1] == P_NAME:
-                ctx[1] = P_HEADER
-            stack.append([QUOTED, 0, pos])
+            if (kind == ROOT or kind == BODY) and ctx.phase == P_NAME:
+                ctx.phase = P_HEADER
+            stack.append(_Context(QUOTED, 0, pos))
         elif group == "HEREDOC_OPEN":
             marker = value[3:] if value.startswith("<<-") else value[2:]
-            marker = marker.rstrip("\r\n")
-            stack.append([HEREDOC, marker, pos])
+            stack.append(_Context(HEREDOC, 0, pos, "", marker.rstrip("\r\n")))
 
-        yield Token(ttype, prefix, value, lines, line, column)
+        emit(Token(ttype, prefix, value, lines, line, column))
         if group == "NL" or group == "HEREDOC_OPEN":
-            advance(value, pos)
+            line_start = _add_lines(lines, value, pos)
+            line = len(lines)
         emitted = True
         last_type = ttype
         pos = end
+
+
+def _digits_end(text: str, pos: int) -> int:
+    """Where the run of ASCII digits at ``pos`` ends (a legacy index: ``a.0.1``)."""
+    m = _DIGITS.match(text, pos)
+    return m.end() if m is not None else pos
+
+
+def _check_escapes(value: str, pos: int) -> None:
+    """Refuse an unknown escape, or a \\u / \\U escape that names no Unicode character."""
+    for esc in _ESCAPE.finditer(value):
+        if esc.group("bad") is not None:
+            raise LexError(
+                "invalid escape sequence: expected one of \\n \\r \\t \\\" \\\\ "
+                "\\uXXXX \\UXXXXXXXX",
+                pos + esc.start(),
+            )
+        digits = esc.group("u") or esc.group("U")
+        if digits is not None and not _is_unicode_scalar(int(digits, 16)):
+            raise LexError(
+                f"invalid escape sequence: {esc.group()} is not a Unicode character "
+                "(a surrogate, or beyond U+10FFFF)",
+                pos + esc.start(),
+            )
 
 
 def _for_follows(text: str, pos: int) -> bool:
@@ -460,11 +520,12 @@ def _for_follows(text: str, pos: int) -> bool:
     hclsyntax decides between a for expression and a tuple/object constructor
     this way, ignoring newlines and comments (parser.go, parseObjectCons).
     """
-    return _FOR_WORD.match(text, _TRIVIA_NL.match(text, pos).end()) is not None  # type: ignore[union-attr]
+    m = _TRIVIA_NL.match(text, pos)
+    return _FOR_WORD.match(text, m.end() if m is not None else pos) is not None
 
 
 def _directive(
-    text: str, pos: int, lines: list[int], line: int, line_start: int, stack: list[list]
+    text: str, pos: int, lines: "array[int]", line: int, line_start: int, stack: list[_Context]
 ) -> Token:
     """Lex ``%{`` with its keyword as one token and open a directive context."""
     m = _DIRECTIVE.match(text, pos)
@@ -477,16 +538,16 @@ def _directive(
     keyword = m.group(2)
     ttype = _DIRECTIVE_TYPES[keyword]
     value = m.group()
-    stack.append([DIRECTIVE, F_HEAD if keyword == "for" else F_BODY, pos])
+    stack.append(_Context(DIRECTIVE, F_HEAD if keyword == "for" else F_BODY, pos))
     return Token(ttype, "", value, lines, line, pos - line_start + 1)
 
 
-def _unclosed_message(ctx: list) -> str:
-    kind = ctx[0]
+def _unclosed_message(ctx: _Context) -> str:
+    kind = ctx.kind
     if kind in (BODY, OBJECT):
         return "unclosed '{': expected '}' before the end of the file"
     if kind == FOR:
-        return f"unclosed 'for' expression: expected {ctx[3]!r} before the end of the file"
+        return f"unclosed 'for' expression: expected {ctx.closer!r} before the end of the file"
     if kind == TUPLE:
         return "unclosed '[': expected ']' before the end of the file"
     if kind == PAREN:

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from ..errors import ParseError
 from .builder import BuildError, NodeBuilder
-from .lexer import LexError, tokenize
+from .lalr import APPEND, CALL, LIST, PASS, Rule, Unexpected, run
+from .lexer import LexError, lex
 from .nodes import Document
 from .tokens import DISPLAY, Token
 
@@ -58,18 +59,8 @@ def _grammar_hash(text: str) -> str:
 
 # ---- the tables --------------------------------------------------------------------------
 #
-# ACTIONS[state] maps a terminal to an action and a nonterminal to its goto
-# state. An action ``a >= 0`` shifts and goes to state ``a``; ``a < 0`` reduces
-# by rule ``~a``. RULES[r] is ``(size, origin, kind, name, spec)``:
-#
-# * PASS: a one-child ``?rule`` (lark's ExpandSingleChild): the child is the value;
-# * CALL: ``NodeBuilder.<name>(children)``;
-# * LIST: a repetition helper rule (lark's ``__x_star_n``): the children list itself;
-# * APPEND: ``__x_star_n: __x_star_n item``: the item appended to that list in place;
-# * the same with ``spec``, lark's child filter: ``((index, expand), ...)``, where an
-#   expanded child (a repetition list) is spliced into the children.
-
-PASS, CALL, LIST, APPEND = 0, 1, 2, 3
+# ACTIONS and RULES as :mod:`.lalr` reads them (see its docstring), except that a rule
+# names its NodeBuilder method (CALL) instead of holding the bound method.
 
 
 _ExternalLexer = None  # made on first use, so that lark is imported only when needed
@@ -197,20 +188,20 @@ def write_tables(path: Path | None = None) -> Path:
 
 
 class _Tables:
-    """The tables with the builder's methods bound, ready for :func:`_run`."""
+    """The tables with the builder's methods bound, ready for :func:`.lalr.run`."""
 
     __slots__ = ("actions", "rules", "start_state", "end_state", "passes")
 
     def __init__(self, data: dict) -> None:
         builder = NodeBuilder()
-        self.actions = data["ACTIONS"]
-        self.rules = tuple(
+        self.actions: list[dict[str, int]] = list(data["ACTIONS"])
+        self.rules: list[Rule] = [
             (size, origin, kind, getattr(builder, name) if name else None, spec)
             for size, origin, kind, name, spec in data["RULES"]
-        )
-        self.start_state = data["START"]
-        self.end_state = data["END"]
-        self.passes: dict[tuple, int] = {}  # see _run
+        ]
+        self.start_state: int = data["START"]
+        self.end_state: int = data["END"]
+        self.passes: dict[tuple[int, int, str], int] = {}  # see lalr.run
 
 
 def _shipped_tables(grammar_hash: str) -> dict | None:
@@ -250,117 +241,6 @@ def _tables() -> _Tables:
     return _loaded
 
 
-class _Unexpected(Exception):
-    def __init__(self, token: Token, states: list[int]) -> None:
-        self.token = token
-        self.states = states
-
-
-def _run(tables: _Tables, tokens, end: Token):
-    """The LALR loop: shift tokens, reduce through the node builder."""
-    actions = tables.actions
-    rules = tables.rules
-    states = [tables.start_state]
-    values: list = []
-    push_state = states.append
-    push_value = values.append
-    passes = tables.passes
-    prev = None
-    tok = None
-    try:
-        for tok in tokens:
-            ttype = tok.type
-            while True:
-                try:
-                    act = actions[states[-1]][ttype]
-                except KeyError:
-                    raise _Unexpected(tok, states) from None
-                if act >= 0:
-                    push_state(act)
-                    push_value(tok)
-                    break
-                size, origin, kind, callback, spec = rules[~act]
-                if kind == PASS:
-                    # A run of one-child reductions (``expr -> conditional -> ... ->
-                    # primary``) ends in a state that depends only on the state
-                    # below, the first rule and the look-ahead: remember it.
-                    key = (states[-2], act, ttype)
-                    top = passes.get(key)
-                    if top is None:
-                        below = actions[states[-2]]
-                        top = below[origin]
-                        while True:
-                            nxt = actions[top].get(ttype)
-                            if nxt is None or nxt >= 0 or rules[~nxt][2] != PASS:
-                                break
-                            top = below[rules[~nxt][1]]
-                        passes[key] = top
-                    states[-1] = top
-                    continue
-                if kind == APPEND:
-                    last = values.pop()
-                    values[-1].append(last)
-                    del states[-1]
-                    states[-1] = actions[states[-2]][origin]
-                    continue
-                if size:
-                    children = values[-size:]
-                    del states[-size:]
-                    del values[-size:]
-                else:
-                    children = []
-                if spec is not None:
-                    children = _filter(children, spec)
-                push_value(children if kind == LIST else callback(children))
-                push_state(actions[states[-1]][origin])
-            prev = tok
-        end_state = tables.end_state
-        while True:
-            act = actions[states[-1]].get("$END")
-            if act is None or act >= 0:
-                raise _Unexpected(end, states)
-            size, origin, kind, callback, spec = rules[~act]
-            children = values[-size:] if size else []
-            if size:
-                del states[-size:]
-                del values[-size:]
-            if spec is not None:
-                children = _filter(children, spec)
-            if kind == PASS:
-                value = children[0]
-            elif kind == CALL:
-                value = callback(children)
-            elif kind == APPEND:
-                value = children[0]
-                value.append(children[1])
-            else:
-                value = children
-            push_state(actions[states[-1]][origin])
-            push_value(value)
-            if states[-1] == end_state:
-                return values[-1]
-    except _Unexpected as e:
-        e.prev = prev  # type: ignore[attr-defined]
-        raise
-
-
-def _filter(children: list, spec: tuple) -> list:
-    """lark's child filter: keep the children in ``spec``, splicing expanded lists in."""
-    out: list | None = None
-    for i, expand in spec:
-        child = children[i]
-        if expand:
-            if out is None:
-                out = child  # a repetition list, used once: extend it in place
-            else:
-                out += child
-        elif out is None:
-            out = [child]
-        else:
-            out.append(child)
-    return out if out is not None else []
-
-
 def parse(text: str, path: str | None = None) -> Document:
     """Parse HCL native syntax into a lossless :class:`Document`.
 
@@ -378,14 +258,18 @@ def parse(text: str, path: str | None = None) -> Document:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        document = _run(tables, tokenize(text), end)
+        tokens, lex_error = lex(text)
+        document = run(
+            tables.actions, tables.rules, tables.start_state, tables.end_state, tables.passes,
+            tokens, lex_error, end,
+        )
     except LexError as e:
         raise _error_at(text, path, e.offset, e.message) from None
     except BuildError as e:
         raise _error_at(text, path, e.offset, e.message) from None
-    except _Unexpected as e:
+    except Unexpected as e:
         expected = _acceptable(tables, e.states)
-        raise _unexpected(text, path, e.token, e.prev, expected) from None  # type: ignore[attr-defined]
+        raise _unexpected(text, path, e.token, e.prev, expected) from None
     finally:
         if collecting:
             gc.enable()

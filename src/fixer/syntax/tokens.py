@@ -8,6 +8,9 @@ insignificant newlines that stand before it). Printing a tree is writing
 
 from __future__ import annotations
 
+from array import array
+from typing import Union
+
 __all__ = ["Token", "DISPLAY"]
 
 
@@ -25,8 +28,17 @@ class Token:
 
     __slots__ = ("type", "prefix", "value", "line", "column", "_at")
 
+    # Declared for mypyc, which compiles this module into a native class in the optional
+    # compiled build (scripts/build_compiled.py); the pure-Python class is the same.
+    type: str
+    prefix: str
+    value: str
+    line: int
+    column: int
+    _at: Union[int, "array[int]"]
+
     def __init__(
-        self, type: str, prefix: str, value: str, start_pos: int, line: int, column: int
+        self, type: str, prefix: str, value: str, start_pos: Union[int, "array[int]"], line: int, column: int
     ) -> None:
         self.type = type  # terminal name, as declared in grammars/hcl.lark
         self.prefix = prefix  # trivia before the token: spaces, comments, insignificant newlines
@@ -41,7 +53,7 @@ class Token:
     def start_pos(self) -> int:
         """Offset of the token's text in the file (after its prefix)."""
         at = self._at
-        if at.__class__ is int:
+        if isinstance(at, int):
             return at
         return at[self.line - 1] + self.column - 1
 
