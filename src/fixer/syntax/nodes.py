@@ -86,7 +86,6 @@ def _fast_init(cls: type):  # type: ignore[no-untyped-def]
     exec(source, namespace)  # noqa: S102 - generated from the class's own field names
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__doc__ = cls.__init__.__doc__
     return init
 
 

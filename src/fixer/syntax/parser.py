@@ -241,6 +241,15 @@ def _tables() -> _Tables:
     return _loaded
 
 
+def _run(tables: _Tables, lexed: tuple[list[Token], LexError | None], end: Token) -> Document:
+    """The LALR loop over one text's tokens (:func:`.lalr.run`); tests count parses here."""
+    tokens, lex_error = lexed
+    return run(
+        tables.actions, tables.rules, tables.start_state, tables.end_state, tables.passes,
+        tokens, lex_error, end,
+    )
+
+
 def parse(text: str, path: str | None = None) -> Document:
     """Parse HCL native syntax into a lossless :class:`Document`.
 
@@ -258,11 +267,7 @@ def parse(text: str, path: str | None = None) -> Document:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        tokens, lex_error = lex(text)
-        document = run(
-            tables.actions, tables.rules, tables.start_state, tables.end_state, tables.passes,
-            tokens, lex_error, end,
-        )
+        document = _run(tables, lex(text), end)
     except LexError as e:
         raise _error_at(text, path, e.offset, e.message) from None
     except BuildError as e:
