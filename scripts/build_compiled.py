@@ -31,6 +31,7 @@ MODULES = [
     "fixer/syntax/lexer.py",
     "fixer/syntax/lalr.py",
     "fixer/syntax/printer.py",
+    "fixer/syntax/builder.py",
 ]
 GROUP = "fixer_syntax"  # mypyc's shared runtime module: fixer_syntax__mypyc
 

@@ -18,7 +18,9 @@ import json
 import sys
 from pathlib import Path
 
-COMPILED_MODULES = ("fixer.syntax.tokens", "fixer.syntax.lexer", "fixer.syntax.lalr", "fixer.syntax.printer")
+COMPILED_MODULES = (
+    "fixer.syntax.tokens", "fixer.syntax.lexer", "fixer.syntax.lalr", "fixer.syntax.printer", "fixer.syntax.builder"
+)
 
 
 class _PureFinder:

@@ -8,6 +8,8 @@ memory.
 
 from __future__ import annotations
 
+from typing import Any, Tuple
+
 from . import nodes as n
 from .tokens import Token
 
@@ -149,7 +151,7 @@ class NodeBuilder:
             return n.ForIntro(c[0], None, None, c[1], c[2], c[3], c[4])
         return n.ForIntro(c[0], c[1], c[2], c[3], c[4], c[5], c[6])
 
-    def for_cond(self, c: list) -> tuple:
+    def for_cond(self, c: list) -> Tuple[Any, Any]:  # (the method "tuple" hides the builtin here)
         return (c[0], c[1])
 
     def for_tuple(self, c: list) -> n.ForTuple:
@@ -178,9 +180,10 @@ class NodeBuilder:
         return n.Heredoc(c[0], c[1], c[2])
 
     def template(self, c: list) -> n.Template:
-        return n.Template(
-            tuple(n.TemplateLiteral(p) if type(p) is Token else p for p in c)
-        )
+        parts = []
+        for p in c:
+            parts.append(n.TemplateLiteral(p) if type(p) is Token else p)
+        return n.Template(tuple(parts))
 
     def interpolation(self, c: list) -> n.Interpolation:
         return n.Interpolation(c[0], c[1], c[2])

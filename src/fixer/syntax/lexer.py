@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from typing import Final
 from .tokens import Token
 
 __all__ = ["tokenize", "lex", "LexError"]
@@ -33,35 +34,41 @@ class LexError(Exception):
 
 # --- contexts -----------------------------------------------------------------
 # Each context is a small mutable list: [kind, phase, closer].
-ROOT = 0  # the file's top-level body
-BODY = 1  # a block body: newlines significant
-OBJECT = 2  # an object constructor: newlines significant
-FOR = 3  # a for expression in [...] or {...}: newlines insignificant
-TUPLE = 4  # [...]
-PAREN = 5  # (...) and function arguments
-INTERP = 6  # ${...}
-DIRECTIVE = 7  # %{...}
-QUOTED = 8  # "..." template
-HEREDOC = 9  # <<EOT template
+ROOT: Final = 0  # the file's top-level body
+BODY: Final = 1  # a block body: newlines significant
+OBJECT: Final = 2  # an object constructor: newlines significant
+FOR: Final = 3  # a for expression in [...] or {...}: newlines insignificant
+TUPLE: Final = 4  # [...]
+PAREN: Final = 5  # (...) and function arguments
+INTERP: Final = 6  # ${...}
+DIRECTIVE: Final = 7  # %{...}
+QUOTED: Final = 8  # "..." template
+HEREDOC: Final = 9  # <<EOT template
 
 _NL_SIGNIFICANT = (True, True, True, False, False, False, False, False)
 
 # Body phases: where in an item the lexer stands.
-P_START, P_NAME, P_HEADER, P_EXPR, P_AFTER = range(5)
+P_START: Final = 0
+P_NAME: Final = 1
+P_HEADER: Final = 2
+P_EXPR: Final = 3
+P_AFTER: Final = 4
 # For phases.
-F_AWAIT, F_HEAD, F_BODY = range(3)
+F_AWAIT: Final = 0
+F_HEAD: Final = 1
+F_BODY: Final = 2
 
 # --- regular expressions ---------------------------------------------------------
 # A line comment runs to the end of the line, a lone CR included (HCL's scanner ends it at
 # "\n" or "\r\n" only: scan_tokens.rl, Comment = "#" (any - EndOfLine)* EndOfLine).
 _LINE_COMMENT_BODY = r"(?:[^\r\n]|\r(?!\n))*"
-_TRIVIA = re.compile(
+_TRIVIA: Final = re.compile(
     r"(?:[ \t]+|#" + _LINE_COMMENT_BODY + r"|//" + _LINE_COMMENT_BODY + r"|/\*.*?\*/)*", re.S
 )
-_TRIVIA_NL = re.compile(
+_TRIVIA_NL: Final = re.compile(
     r"(?:[ \t]+|\r?\n|#" + _LINE_COMMENT_BODY + r"|//" + _LINE_COMMENT_BODY + r"|/\*.*?\*/)*", re.S
 )
-_FOR_WORD = re.compile(r"for(?![\w-])")
+_FOR_WORD: Final = re.compile(r"for(?![\w-])")
 
 _TOKEN_PATTERN = "|".join(
     [
@@ -74,27 +81,27 @@ _TOKEN_PATTERN = "|".join(
         r'(?P<OQUOTE>")',
     ]
 )
-_TOKEN = re.compile(_TOKEN_PATTERN)
+_TOKEN: Final = re.compile(_TOKEN_PATTERN)
 # The first character of the tokens the lexer takes without _TOKEN (see _lex_into).
-_SPACES = re.compile(r" +")
-_NAME = re.compile(r"[A-Za-z_\u0080-\U0010FFFF][\w\-\u0080-\U0010FFFF]*")  # as IDENT above
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")  # as NUMBER above
-_FIRST: dict[str, str] = {
+_SPACES: Final = re.compile(r" +")
+_NAME: Final = re.compile(r"[A-Za-z_\u0080-\U0010FFFF][\w\-\u0080-\U0010FFFF]*")  # as IDENT above
+_NUMBER: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")  # as NUMBER above
+_FIRST: Final[dict[str, str]] = {
     **{c: "IDENT" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"},
     **{c: "NUMBER" for c in "0123456789"},
     **{c: "OP" for c in "{}[](),+-*%?=.:"},
     '"': "OQUOTE",
     "\n": "NL",
 }
-_MAYBE_LONGER = "=>.:"  # "==", "=>", "...", "::" begin with one of these and go on with one
-_DIGITS = re.compile(r"[0-9]+")
+_MAYBE_LONGER: Final = "=>.:"  # "==", "=>", "...", "::" begin with one of these and go on with one
+_DIGITS: Final = re.compile(r"[0-9]+")
 # Trivia, then a token. The trivia is matched inside a look-ahead and taken with a
 # back-reference (an atomic group that Python 3.10 can read), so that a failed
 # token never makes the trivia give back a comment to be lexed as "/" or "#".
-_TRIVIA_TOKEN = re.compile(r"(?=(" + _TRIVIA.pattern + r"))\1(?:" + _TOKEN_PATTERN + ")", re.S)
-_TRIVIA_NL_TOKEN = re.compile(r"(?=(" + _TRIVIA_NL.pattern + r"))\1(?:" + _TOKEN_PATTERN + ")", re.S)
+_TRIVIA_TOKEN: Final = re.compile(r"(?=(" + _TRIVIA.pattern + r"))\1(?:" + _TOKEN_PATTERN + ")", re.S)
+_TRIVIA_NL_TOKEN: Final = re.compile(r"(?=(" + _TRIVIA_NL.pattern + r"))\1(?:" + _TOKEN_PATTERN + ")", re.S)
 
-_OPS = {
+_OPS: Final[dict[str, str]] = {
     "==": "EQEQ",
     "!=": "NEQ",
     "<=": "LE",
@@ -120,11 +127,11 @@ _OPS = {
 }
 
 # Literal text of a quoted template: escapes, the $${ and %%{ escapes, and a lone $ or %.
-_QUOTED_LIT = re.compile(r"(?:\\.|\$\$\{|%%\{|\$(?!\{)|%(?!\{)|[^\"\\$%\r\n])+")
-_ESCAPE = re.compile(r"\\(?:[nrt\"\\]|u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|(?P<bad>))")
-_LONE_CR = re.compile(r"\r(?!\n)")
-_DIRECTIVE = re.compile(r"%\{(~?)[ \t\r\n]*(if|else|endif|for|endfor)(?![\w-])")
-_DIRECTIVE_TYPES = {
+_QUOTED_LIT: Final = re.compile(r"(?:\\.|\$\$\{|%%\{|\$(?!\{)|%(?!\{)|[^\"\\$%\r\n])+")
+_ESCAPE: Final = re.compile(r"\\(?:[nrt\"\\]|u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|(?P<bad>))")
+_LONE_CR: Final = re.compile(r"\r(?!\n)")
+_DIRECTIVE: Final = re.compile(r"%\{(~?)[ \t\r\n]*(if|else|endif|for|endfor)(?![\w-])")
+_DIRECTIVE_TYPES: Final[dict[str, str]] = {
     "if": "DIR_IF",
     "else": "DIR_ELSE",
     "endif": "DIR_ENDIF",
@@ -454,7 +461,8 @@ def _lex_into(text: str, out: list[Token]) -> None:
             if not value:
                 raise LexError(f"unexpected character {text[pos]!r}", pos)
             end = pos + len(value)
-        value = intern(value, value)
+        if end - pos > 1:  # (Python keeps one object per character of one character)
+            value = intern(value, value)
         column = pos - line_start + 1
         ttype = group
 

@@ -16,7 +16,7 @@ levels deep does not hit Python's recursion limit.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar, Union
 
 from .printer import PRINT_FIELDS, text_of
 from .tokens import Token
@@ -59,12 +59,25 @@ __all__ = [
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def _node(cls):  # type: ignore[no-untyped-def]
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**kwargs: Any) -> Callable[[Any], Any]:
+        """At run time a no-op: tells type checkers (and mypyc) that :func:`_node` makes dataclasses."""
+        return lambda decorator: decorator
+
+
+_C = TypeVar("_C", bound=type)
+
+
+@dataclass_transform(frozen_default=True, eq_default=False)
+def _node(cls: _C) -> _C:
     """Class decorator: a frozen, slotted dataclass compared by identity."""
     cls = dataclass(frozen=True, slots=True, eq=False, repr=False)(cls)
     _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
-    cls.__init__ = _fast_init(cls)
-    return cls
+    cls.__init__ = _fast_init(cls)  # type: ignore[misc]
+    return cls  # type: ignore[no-any-return]
 
 
 def _fast_init(cls: type):  # type: ignore[no-untyped-def]
