@@ -11,7 +11,8 @@ in place, next to the ``.py`` files they are compiled from; Python imports an ex
 module before a ``.py`` of the same name, so an editable install uses them at once, and
 removing them (``--clean``) falls back to the pure-Python modules, which stay the
 reference: both give the same trees and the same text (tests/test_compiled_parser.py).
-``fixer.syntax.COMPILED`` tells which one is in use.
+``fixer.syntax.COMPILED`` tells which one is in use, and ``TFFIX_PURE_PYTHON=1`` in the
+environment makes tffix use the pure-Python modules even where the compiled ones are built.
 """
 
 from __future__ import annotations
@@ -25,14 +26,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
-# The hot path of a round trip: tokens, the lexer, the LALR loop and the printer.
-MODULES = [
-    "fixer/syntax/tokens.py",
-    "fixer/syntax/lexer.py",
-    "fixer/syntax/lalr.py",
-    "fixer/syntax/printer.py",
-    "fixer/syntax/builder.py",
-]
+sys.path.insert(0, str(SRC))
+from fixer.syntax._pure import COMPILABLE  # noqa: E402 - the list of modules, from the package
+
+# The hot path of a round trip: tokens, the lexer, the LALR loop, the node builder, the printer.
+MODULES = [f"fixer/syntax/{leaf}.py" for leaf in COMPILABLE]
 GROUP = "fixer_syntax"  # mypyc's shared runtime module: fixer_syntax__mypyc
 
 
@@ -68,7 +66,10 @@ def build() -> None:
                 name="tffix-compiled-parser",
                 ext_modules=mypycify(
                     # the compiled modules are type-checked; the rest of fixer is only read
-                    [*MODULES, "--follow-imports=silent", "--ignore-missing-imports"],
+                    [
+                        *MODULES, "--follow-imports=silent", "--ignore-missing-imports",
+                        "--cache-dir", str(Path(scratch) / "mypy_cache"),
+                    ],
                     opt_level="3",
                     group_name=GROUP,
                     target_dir=str(Path(scratch) / "c"),

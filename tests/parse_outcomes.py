@@ -1,40 +1,25 @@
 """What the parser makes of some files, as one JSON line per file: run as a script.
 
-    python tests/parse_outcomes.py [--pure] FILE...
+    python tests/parse_outcomes.py FILE...
 
 Each line is ``[file, digest]``, the digest being the SHA-256 of the file's outcome: the
 node types in walk order and every token's type, prefix, value, offset, line and column,
-then the printed text; or the error message. ``--pure`` imports the pure-Python modules
-even where the compiled build (scripts/build_compiled.py) has left extension modules
-beside them, so that tests/test_compiled_parser.py can compare the two in two processes.
+then the printed text; or the error message. The first line says which parser made them:
+run with ``TFFIX_PURE_PYTHON=1`` in the environment, the pure-Python modules even where the
+compiled build (scripts/build_compiled.py) is present, so that tests/test_compiled_parser.py
+can compare the two in two processes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.machinery
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
-COMPILED_MODULES = (
-    "fixer.syntax.tokens", "fixer.syntax.lexer", "fixer.syntax.lalr", "fixer.syntax.printer", "fixer.syntax.builder"
-)
+from fixer.syntax._pure import COMPILABLE
 
-
-class _PureFinder:
-    """Finds the hot modules' ``.py`` files, never their compiled extension modules."""
-
-    @staticmethod
-    def find_spec(name: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
-        if name not in COMPILED_MODULES:
-            return None
-        for entry in sys.path:
-            source = Path(entry or ".", *name.split(".")).with_suffix(".py")
-            if source.is_file():
-                return importlib.util.spec_from_file_location(name, source)
-        return None
+COMPILED_MODULES = tuple(f"fixer.syntax.{leaf}" for leaf in COMPILABLE)
 
 
 def outcome(text: str) -> str:
@@ -57,9 +42,6 @@ def outcome(text: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if argv and argv[0] == "--pure":
-        sys.meta_path.insert(0, _PureFinder())  # type: ignore[arg-type]
-        argv = argv[1:]
     import fixer.syntax
 
     print(json.dumps(["compiled" if fixer.syntax.COMPILED else "pure", None]))

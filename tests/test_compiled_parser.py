@@ -6,6 +6,7 @@ Skips when the compiled build is absent (the default install is pure Python)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,8 +34,11 @@ requires_compiled = pytest.mark.skipif(
 
 
 def _outcomes(files: list[str], pure: bool) -> dict[str, str]:
-    argv = [sys.executable, str(HERE / "parse_outcomes.py"), *(["--pure"] if pure else []), *files]
-    lines = subprocess.run(argv, capture_output=True, text=True, check=True).stdout.splitlines()
+    env = {k: v for k, v in os.environ.items() if k != "TFFIX_PURE_PYTHON"}
+    if pure:
+        env["TFFIX_PURE_PYTHON"] = "1"
+    argv = [sys.executable, str(HERE / "parse_outcomes.py"), *files]
+    lines = subprocess.run(argv, capture_output=True, text=True, check=True, env=env).stdout.splitlines()
     mode, _ = json.loads(lines[0])
     assert mode == ("pure" if pure else "compiled")
     return dict(json.loads(line) for line in lines[1:])

@@ -15,8 +15,9 @@ levels deep does not hit Python's recursion limit.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import MISSING, dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar, Union
+from typing import Any, Callable, Iterator, TypeVar, Union
 
 from .printer import PRINT_FIELDS, text_of
 from .tokens import Token
@@ -59,12 +60,12 @@ __all__ = [
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-if TYPE_CHECKING:
-    from typing_extensions import dataclass_transform
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
 else:
 
     def dataclass_transform(**kwargs: Any) -> Callable[[Any], Any]:
-        """At run time a no-op: tells type checkers (and mypyc) that :func:`_node` makes dataclasses."""
+        """Tells type checkers (and mypyc) that :func:`_node` makes dataclasses; a no-op here."""
         return lambda decorator: decorator
 
 
