@@ -5,14 +5,19 @@ Usage (from the repository root, with the test extra installed)::
     python bench/bench.py                      # the shared corpus, results to bench/RESULTS.md
     python bench/bench.py DIR [DIR...]         # other directories of .tf / .tfvars / .hcl files
     python bench/bench.py --quick              # fewer rounds and no 30 MB file, for a smoke run
+    python bench/bench.py --throughput-only    # the round-trip table only
+
+With ``pip install -e '.[bench]'`` tree-sitter-hcl is measured too, and after
+``python scripts/build_compiled.py`` the compiled parser beside the pure-Python one.
 
 What it measures (see issue 6 for the targets; none of this is a test assertion):
 
-* throughput of a lossless round trip, ``fixer.parse(t).code == t``, against
-  python-hcl2's ``hcl2.loads`` (the lossy Python peer) and pygohcl's ``loadb``
-  (HashiCorp's Go parser), on the files all three accept, alternating the three
-  over several rounds so that machine noise hits them alike; the median round
-  is reported;
+* throughput of a lossless round trip, ``fixer.parse(t).code == t``, with the
+  pure-Python parser and (when built) the compiled one, against python-hcl2's
+  ``hcl2.loads`` (the lossy Python peer), pygohcl's ``loadb`` (HashiCorp's Go
+  parser) and tree-sitter-hcl (when installed), on the files all of them accept,
+  alternating them over several rounds so that machine noise hits them alike; the
+  median round is reported, in CPU time and wall time, with the load average;
 * start-up: ``import fixer`` and ``tffix --version`` in fresh processes;
 * a whole ``tffix`` run over the files: wall time and peak memory, with the
   cache off, cold and warm, and with ``--jobs 1`` and ``--jobs 2``, where the
@@ -101,13 +106,83 @@ resource "aws_lb_target_group" "svc_{i}" {{
 # ---- measuring ------------------------------------------------------------------------------
 
 
+def _tffix_worker(list_file: str) -> int:
+    """``bench.py --roundtrip-worker LIST``: time tffix's round trip over the files named in
+    LIST, once per line read from stdin, answering ``wall cpu`` seconds; the first line out
+    says which parser is in use (``TFFIX_PURE_PYTHON=1`` picks the pure-Python one)."""
+    import gc
+
+    import fixer
+    import fixer.syntax
+
+    texts = [Path(name).read_bytes().decode("utf-8") for name in Path(list_file).read_text().splitlines()]
+    print("compiled" if fixer.syntax.COMPILED else "pure", flush=True)
+    for _ in sys.stdin:
+        gc.collect()
+        wall, cpu = time.perf_counter(), time.process_time()
+        for text in texts:
+            if fixer.parse(text).code != text:
+                raise AssertionError("round trip lost bytes")
+        print(time.perf_counter() - wall, time.process_time() - cpu, flush=True)
+    return 0
+
+
+class _Worker:
+    """A process that runs one tffix parser's rounds (see :func:`_tffix_worker`)."""
+
+    def __init__(self, list_file: str, pure: bool) -> None:
+        env = {k: v for k, v in os.environ.items() if k != "TFFIX_PURE_PYTHON"}
+        if pure:
+            env["TFFIX_PURE_PYTHON"] = "1"
+        self.proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--roundtrip-worker", list_file],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+        )
+        self.kind = self.proc.stdout.readline().strip()  # type: ignore[union-attr]
+
+    def round(self) -> tuple[float, float]:
+        self.proc.stdin.write("go\n")  # type: ignore[union-attr]
+        self.proc.stdin.flush()  # type: ignore[union-attr]
+        wall, cpu = self.proc.stdout.readline().split()  # type: ignore[union-attr]
+        return float(wall), float(cpu)
+
+    def close(self) -> None:
+        self.proc.stdin.close()  # type: ignore[union-attr]
+        self.proc.wait()
+
+
+def _timed(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _tree_sitter_parser():  # type: ignore[no-untyped-def]
+    """tree-sitter with the HCL grammar (``pip install tree-sitter tree-sitter-hcl``), or None."""
+    try:
+        import tree_sitter
+        import tree_sitter_hcl
+    except ImportError:
+        return None
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_hcl.language()))
+
+
 def throughput(files: list[tuple[Path, str]], rounds: int) -> dict[str, object]:
+    """Round-trip speed of tffix (pure and, when built, compiled) and its peers, on the files
+    all of them accept; rounds alternate who goes first, and the median round counts.
+
+    The tffix parsers each run in a process of their own (the pure one with
+    ``TFFIX_PURE_PYTHON=1``); the peers run in this one. Wall and CPU time are both kept:
+    on a shared machine CPU time is the steadier measure.
+    """
     import hcl2
     import pygohcl
 
     import fixer
 
-    def accepted(fn, text: str) -> bool:
+    ts_parser = _tree_sitter_parser()
+
+    def accepted(fn, text) -> bool:  # type: ignore[no-untyped-def]
         try:
             fn(text)
         except Exception:  # noqa: BLE001 - a peer's rejection, whatever it raises
@@ -118,33 +193,59 @@ def throughput(files: list[tuple[Path, str]], rounds: int) -> dict[str, object]:
         if fixer.parse(text).code != text:
             raise AssertionError("round trip lost bytes")
 
-    datas = [(text, text.encode("utf-8")) for _, text in files]
+    def tree_sitter_parse(data: bytes) -> None:
+        if ts_parser.parse(data).root_node.has_error:  # type: ignore[union-attr]
+            raise ValueError("tree-sitter-hcl found an error")
+
+    datas = [(path, text, text.encode("utf-8")) for path, text in files]
     common = [
-        (t, b) for t, b in datas
+        (p, t, b) for p, t, b in datas
         if accepted(tffix_roundtrip, t) and accepted(hcl2.loads, t) and accepted(pygohcl.loadb, b)
+        and (ts_parser is None or accepted(tree_sitter_parse, b))
     ]
-    size_mb = sum(len(b) for _, b in common) / 1e6
-    contenders = {
-        "tffix parse + print": lambda: [tffix_roundtrip(t) for t, _ in common],
-        "python-hcl2 hcl2.loads": lambda: [hcl2.loads(t) for t, _ in common],
-        "pygohcl loadb": lambda: [pygohcl.loadb(b) for _, b in common],
-    }
-    times: dict[str, list[float]] = {name: [] for name in contenders}
+    size_mb = sum(len(b) for _, _, b in common) / 1e6
+    with tempfile.NamedTemporaryFile("w", suffix=".list", delete=False) as listing:
+        listing.write("\n".join(str(p) for p, _, _ in common))
+    workers = {"tffix parse + print (pure Python)": _Worker(listing.name, pure=True)}
+    compiled = _Worker(listing.name, pure=False)
+    if compiled.kind == "compiled":
+        workers["tffix parse + print (compiled)"] = compiled
+    else:
+        compiled.close()
+    contenders = {name: worker.round for name, worker in workers.items()}
+    contenders["pygohcl loadb"] = lambda: _timed(lambda: [pygohcl.loadb(b) for _, _, b in common])
+    contenders["python-hcl2 hcl2.loads"] = lambda: _timed(lambda: [hcl2.loads(t) for _, t, _ in common])
+    if ts_parser is not None:
+        contenders["tree-sitter-hcl parse"] = lambda: _timed(
+            lambda: [ts_parser.parse(b) for _, _, b in common]  # type: ignore[union-attr]
+        )
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
     names = list(contenders)
-    for r in range(rounds):
-        order = names[r % len(names):] + names[: r % len(names)]  # rotate who goes first
-        for name in order:
-            start = time.perf_counter()
-            contenders[name]()
-            times[name].append(time.perf_counter() - start)
-    medians = {name: statistics.median(ts) for name, ts in times.items()}
+    try:
+        for r in range(rounds):
+            order = names[r % len(names):] + names[: r % len(names)]  # rotate who goes first
+            for name in order:
+                times[name].append(contenders[name]())
+    finally:
+        for worker in workers.values():
+            worker.close()
+        os.unlink(listing.name)
     return {
         "files": len(common),
         "skipped": len(datas) - len(common),
         "size_mb": size_mb,
         "rounds": rounds,
-        "mbps": {name: size_mb / t for name, t in medians.items()},
+        "peers": "tffix, pygohcl, python-hcl2" + (", tree-sitter-hcl" if ts_parser is not None else ""),
+        "mbps": {name: size_mb / statistics.median(w for w, _ in ts) for name, ts in times.items()},
+        "cpu_mbps": {name: size_mb / statistics.median(c for _, c in ts) for name, ts in times.items()},
     }
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def run_timed(argv: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
@@ -284,8 +385,10 @@ def versions() -> str:
 
     import fixer
 
-    out = [f"tffix {fixer.__version__}"]
-    for dist in ("python-hcl2", "pygohcl", "lark"):
+    import fixer.syntax
+
+    out = [f"tffix {fixer.__version__} ({'compiled parser built' if fixer.syntax.COMPILED else 'pure Python'})"]
+    for dist in ("python-hcl2", "pygohcl", "lark", "tree-sitter", "tree-sitter-hcl", "mypy"):
         try:
             out.append(f"{dist} {version(dist)}")
         except Exception:  # noqa: BLE001
@@ -303,17 +406,22 @@ def render(tp: dict, start: dict, runs: list, scale: list, inputs: str) -> str:
         "",
         "## Round-trip throughput (median of alternating rounds)",
         "",
-        f"{tp['files']} files accepted by all three parsers ({tp['size_mb']:.2f} MB; "
-        f"{tp['skipped']} left out because a peer rejects them), {tp['rounds']} rounds.",
+        f"{tp['files']} files accepted by every parser measured ({tp['peers']}; {tp['size_mb']:.2f} MB; "
+        f"{tp['skipped']} left out because one of them rejects them), {tp['rounds']} rounds. "
+        f"Load average (1, 5, 15 min) before: {tp['load_before']}; after: {tp['load_after']} "
+        f"on {os.cpu_count()} cores. CPU time is the process's own (all its threads); wall time "
+        "suffers from other processes' load. tffix is timed parsing and printing back each file; "
+        "the peers parse only (python-hcl2 and pygohcl build a dict, tree-sitter-hcl a tree).",
         "",
-        "| parser | MB/s | tffix is |",
-        "|---|---:|---:|",
+        "| parser | MB/s (CPU time) | MB/s (wall) | speed / pygohcl's (CPU) |",
+        "|---|---:|---:|---:|",
     ]
-    ours = tp["mbps"]["tffix parse + print"]
+    go_cpu = tp["cpu_mbps"]["pygohcl loadb"]
     for name, mbps in tp["mbps"].items():
-        ratio = "—" if name.startswith("tffix") else f"{ours / mbps:.2f}x its speed"
-        lines.append(f"| {name} | {mbps:.3f} | {ratio} |")
-    lines += ["", "## Start-up (median wall time of fresh processes)", "", "| command | seconds |", "|---|---:|"]
+        cpu = tp["cpu_mbps"][name]
+        lines.append(f"| {name} | {cpu:.3f} | {mbps:.3f} | {cpu / go_cpu:.2f}x |")
+    if start:
+        lines += ["", "## Start-up (median wall time of fresh processes)", "", "| command | seconds |", "|---|---:|"]
     for name, seconds in start.items():
         lines.append(f"| `{name}` | {seconds:.3f} |")
     if runs:
@@ -332,13 +440,14 @@ def render(tp: dict, start: dict, runs: list, scale: list, inputs: str) -> str:
                 f"Warm-cache run speed-up over the cold one: "
                 f"{named['tffix check, cold cache'] / named['tffix check, warm cache']:.1f}x."
             )
-    lines += [
-        "",
-        "## Single generated files (each parsed in a fresh process)",
-        "",
-        "| size | seconds | seconds per MB | peak memory / input size |",
-        "|---:|---:|---:|---:|",
-    ]
+    if scale:
+        lines += [
+            "",
+            "## Single generated files (each parsed in a fresh process)",
+            "",
+            "| size | seconds | seconds per MB | peak memory / input size |",
+            "|---:|---:|---:|---:|",
+        ]
     for nbytes, seconds, per_mb, growth in scale:
         lines.append(f"| {nbytes / 1e6:.2f} MB | {seconds:.3f} | {per_mb:.3f} | {growth:.1f}x |")
     if scale:
@@ -353,8 +462,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="directories to measure (default: the shared corpus)")
     parser.add_argument("--quick", action="store_true", help="fewer rounds, files up to 1 MB only")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--roundtrip-worker", metavar="LIST", help=argparse.SUPPRESS)
+    parser.add_argument("--throughput-only", action="store_true", help="only the round-trip table")
     parser.add_argument("--no-scale-runs", action="store_true", help="skip bench/runs.py (-j1/-j2, trees, fleet)")
     args = parser.parse_args(argv)
+    if args.roundtrip_worker:
+        return _tffix_worker(args.roundtrip_worker)
 
     directories = args.paths or (corpus_directories() if CORPUS.is_dir() else [])
     if not directories:
@@ -363,16 +476,22 @@ def main(argv: list[str] | None = None) -> int:
     inputs = "the valid files of ../shared/corpus" if not args.paths else ", ".join(map(str, args.paths))
     rounds = 3 if args.quick else 7
     print(f"measuring throughput on {len(files)} files...", file=sys.stderr)
+    load_before = load_average()
     tp = throughput(files, rounds)
-    print("measuring start-up...", file=sys.stderr)
-    start = startup(5 if args.quick else 15)
-    print("measuring whole runs...", file=sys.stderr)
-    runs = whole_runs(directories)
-    print("measuring single generated files...", file=sys.stderr)
-    sizes = [10_000, 1_000_000] if args.quick else [10_000, 1_000_000, 10_000_000, 30_000_000]
-    scale = scaling(sizes)
+    tp["load_before"], tp["load_after"] = load_before, load_average()
+    start: dict[str, float] = {}
+    runs: list = []
+    scale: list = []
+    if not args.throughput_only:
+        print("measuring start-up...", file=sys.stderr)
+        start = startup(5 if args.quick else 15)
+        print("measuring whole runs...", file=sys.stderr)
+        runs = whole_runs(directories)
+        print("measuring single generated files...", file=sys.stderr)
+        sizes = [10_000, 1_000_000] if args.quick else [10_000, 1_000_000, 10_000_000, 30_000_000]
+        scale = scaling(sizes)
     report = render(tp, start, runs, scale, inputs)
-    if not args.no_scale_runs:  # issue 17 items 2-5: bench/runs.py, its own sections
+    if not args.no_scale_runs and not args.throughput_only:  # issue 17 items 2-5: bench/runs.py, its own sections
         import runs as scale_runs
 
         report += "\n" + scale_runs.main(["--quick"] if args.quick else [])
