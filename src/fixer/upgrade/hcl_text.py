@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..syntax import nodes
 from ..syntax.nodes import Block, EmptyLine
 
 __all__ = ["comments_above", "trailing_comment", "loose_comments", "indented", "each_block"]
@@ -11,13 +12,12 @@ __all__ = ["comments_above", "trailing_comment", "loose_comments", "indented", "
 
 def comments_above(item) -> str:  # type: ignore[no-untyped-def]
     """The comment lines just above an attribute or block, one per line, de-indented."""
-    return "".join(line.newline.prefix.strip() + "\n" for line in item.leading_lines if line.comment)
+    return "".join(line + "\n" for line in nodes.comments_above(item))
 
 
 def trailing_comment(item) -> str:  # type: ignore[no-untyped-def]
     """`` # comment`` at the end of an attribute's line, or ""."""
-    newline = getattr(item, "newline", None)
-    comment = newline.prefix.strip() if newline is not None else ""
+    comment = nodes.trailing_comment(item)
     return f" {comment}" if comment else ""
 
 
