@@ -14,7 +14,7 @@ from fixer.findings import Applicability
 from fixer.fixes import fix_module, run_rules
 from fixer.model.evaluate import Evaluator, Unknown
 from fixer.model.module import Module
-from fixer.model.sites import UNKNOWN_KEY, Target, find_sites
+from fixer.model.sites import CONFIGURATION_KEY, NO_INSTANCE_NOTE, UNKNOWN_KEY, Target, find_sites
 from fixer.rules import all_rules, select_rules
 from fixer.rules.base import validate_rule
 from fixer.syntax import parser
@@ -83,6 +83,29 @@ def test_count_zero_has_no_instance_and_no_values() -> None:
     assert site.instances() == [] and site.values() == []
 
 
+def test_count_zero_on_a_target_checked_by_validate_gives_the_configuration_time_value() -> None:
+    """terraform validate runs the provider's ValidateFunc on a count = 0 block with every
+    variable and count.index unknown (hashicorp/terraform#36776): a known value is judged."""
+    target = Target("aws_security_group", attributes=("name",), checked_by_validate=True)
+    head = 'locals {\n  kind = "alb"\n}\nvariable "env" {\n  default = "prod"\n}\n'
+
+    def values(name: str, tfvars: dict | None = None) -> list:
+        text = head + f'resource "aws_security_group" "a" {{\n  count = 0\n  name  = {name}\n}}\n'
+        module = Module.from_sources({"main.tf": text}, tfvars or {})
+        [site] = find_sites(module, Evaluator(module), [target])
+        return [(v.instance.key, v.text, v.configuration_time) for v in site.values()]
+
+    assert values('"sg-alb"') == [(CONFIGURATION_KEY, "sg-alb", True)]
+    assert values('"sg-${local.kind}"') == [(CONFIGURATION_KEY, "sg-alb", True)]
+    # unknown to validate: a variable (whatever its default or tfvars value), count.index
+    assert values('"sg-${var.env}"') == [] and values("var.env", {"env": "sg-x"}) == []
+    assert values('"sg-${count.index}"') == []
+    # the same target on a resource with instances: its instances, as always
+    module = Module.from_sources({"main.tf": head + 'resource "aws_security_group" "a" {\n  name = "sg-${var.env}"\n}\n'})
+    [site] = find_sites(module, Evaluator(module), [target])
+    assert [(v.instance.key, v.text) for v in site.values()] == [(None, "sg-prod")]
+
+
 def test_unknown_count_is_one_instance_with_an_unknown_key() -> None:
     [site] = _sites('resource "aws_security_group" "a" {\n  count = var.n\n  name  = "sg-${count.index}"\n}\n',
                     Target("aws_security_group", attributes=("name",)))
@@ -135,9 +158,22 @@ def test_dynamic_blocks_are_visited_with_the_iterator_unknown() -> None:
     assert isinstance(unknown.value, Unknown) and unknown.value.sources == ("ingress.value.port",)
 
 
-def test_aws002_count_zero_group_gets_no_finding_and_no_fix() -> None:
+def test_aws002_count_zero_group_is_judged_as_terraform_validate_sees_it() -> None:
     zero = 'resource "aws_security_group" "alb" {\n  count = 0\n  name  = "sg-alb"\n}\n'
-    assert fixer.fix_source(zero, select=["AWS002"]).findings == []
+    # a literal fails terraform validate whatever the count: reported, fixed as usual
+    result = fixer.fix_source(zero, select=["AWS002"])
+    [finding] = result.findings
+    assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
+    assert finding.notes == (NO_INSTANCE_NOTE,)
+    assert result.code == zero.replace('"sg-alb"', '"alb-sg"')
+    # a name validate cannot know (a variable, even with a default): nothing, as before
+    from_variable = zero.replace('"sg-alb"', 'var.name') + 'variable "name" {\n  default = "sg-alb"\n}\n'
+    assert fixer.fix_source(from_variable, select=["AWS002"]).findings == []
+    # the provider's check is case-sensitive: "SG-alb" passes validate (EC2 may refuse it at create)
+    assert fixer.fix_source(zero.replace('"sg-alb"', '"SG-alb"'), select=["AWS002"]).findings == []
+    # S3 checks its reserved prefixes when a bucket is created, not in validate
+    bucket = 'resource "aws_s3_bucket" "b" {\n  count  = 0\n  bucket = "xn--logs"\n}\n'
+    assert fixer.fix_source(bucket, select=["AWS002"]).findings == []
     unknown = zero.replace("count = 0", "count = var.n")
     [finding] = fixer.fix_source(unknown, select=["AWS002"]).findings
     assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
@@ -303,6 +339,8 @@ def test_bless_writes_the_snapshots_of_a_case(tmp_path: Path) -> None:
 
 
 # ---- the instance policy, for every rule ---------------------------------------------------
+# A resource without instances is reported only where terraform validate would fail it: a
+# target checked_by_validate whose configuration-time value is known (sites' docstring).
 
 # The rules that judge the values of a resource's instances follow the policy. Rules that judge
 # the configuration as written, whatever the instances (the provider-schema rules AWS100-AWS110,
@@ -341,16 +379,34 @@ def _without_instances(text: str) -> str:
     if c in NOT_YET_ON_THE_POLICY else c
     for c in VALUE_RULES
 ])
-def test_a_resource_without_instances_is_not_reported(code: str) -> None:
+def test_a_resource_without_instances_is_reported_only_where_validate_fails_it(code: str) -> None:
     for case in [c for c in CASES if c.name.startswith(code + "/")]:
         sources = {path: _without_instances(text) for path, text in case.sources().items()}
         module = Module.from_sources(sources, case.values(), case.extra_files())
         findings, _ = run_rules(module, select_rules([code]))
         emptied = [
-            (f.path, b.start, b.end) for f in module.files for b in f.tree.body.blocks("resource") if not b.is_one_line
+            (f, b) for f in module.files for b in f.tree.body.blocks("resource") if not b.is_one_line
         ]
-        inside = [f for f in findings if any(f.path == p and s <= f.start < e for p, s, e in emptied)]
-        assert not inside, f"{case.name}: {inside[0].line}: {inside[0].message}" if inside else ""
+        validate = Evaluator(module).at_configuration_time()
+        for finding in findings:
+            found = [(f, b) for f, b in emptied if f.path == finding.path and b.start <= finding.start < b.end]
+            if not found:
+                continue
+            where = f"{case.name}: {finding.line}: {finding.message}"
+            [(file, block)] = found
+            attribute = next(
+                (a for a in block.body.attributes() if a.value.start == finding.start and a.value.end == finding.end),
+                None,
+            )
+            # only an attribute the rule declares checked by validate, with a value validate knows
+            assert attribute is not None, where
+            [rule] = select_rules([code])
+            assert any(
+                t.checked_by_validate and t.matches(block.labels[0]) and attribute.key in t.attributes
+                for t in rule.targets
+            ), where
+            assert not isinstance(validate.evaluate(attribute.value), Unknown), where
+            assert NO_INSTANCE_NOTE in finding.notes, where
 
 
 def _first_block(text: str):  # type: ignore[no-untyped-def]

@@ -73,6 +73,11 @@ class NameSpec:
     fifo_attribute: str | None = None  # "fifo_queue": when true the name ends with ".fifo"
     skip_if_contains: str | None = None  # ":" for a Lambda function given as an ARN
     enforced: str = "plan"  # "plan" or "apply": where a bad name is rejected
+    # The provider checks the row with a ValidateFunc, which `terraform validate` runs on every
+    # resource block, even one with count = 0 (hashicorp/terraform#36776); a check at plan in a
+    # CustomizeDiff (SQS, SNS) runs per instance only. Only rows whose validation function the
+    # module docstring names are marked.
+    checked_by_validate: bool = False
     forbidden: tuple[tuple[str, str], ...] = ()  # (regex, words): patterns the name must not match
     source: str = ""  # where the limit is documented (the module docstring lists the provider files)
 
@@ -119,13 +124,16 @@ _RDS = dict(
 )
 
 NAME_SPECS: list[NameSpec] = [
-    *_pair(("aws_lb_target_group", "aws_alb_target_group"), "name", "name_prefix", 32, **_ELB),
+    *_pair(("aws_lb_target_group", "aws_alb_target_group"), "name", "name_prefix", 32, checked_by_validate=True, **_ELB),
     *_pair(
-        ("aws_lb", "aws_alb"), "name", "name_prefix", 32,
+        ("aws_lb", "aws_alb"), "name", "name_prefix", 32, checked_by_validate=True,
         reserved_prefixes=(Affix("internal-", "which the provider rejects for load balancer names"),), **_ELB,
     ),
     *_pair(("aws_elb",), "name", "name_prefix", 32, **_ELB),
-    *_pair(("aws_iam_role",), "name", "name_prefix", 64, source="IAM quotas: role name 64", **_IAM),
+    *_pair(
+        ("aws_iam_role",), "name", "name_prefix", 64, source="IAM quotas: role name 64", checked_by_validate=True,
+        **_IAM,
+    ),
     NameSpec(("aws_iam_user",), "name", 64, source="IAM quotas: user name 64", **_IAM),
     *_pair(("aws_iam_policy", "aws_iam_instance_profile"), "name", "name_prefix", 128, **_IAM),
     NameSpec(
@@ -166,7 +174,7 @@ NAME_SPECS: list[NameSpec] = [
     *_pair(("aws_rds_cluster",), "cluster_identifier", "cluster_identifier_prefix", 63, enforced="apply", **_RDS),
     *_pair(
         ("aws_db_subnet_group",), "name", "name_prefix", 255, chars="0-9a-z_ .-",
-        chars_text="lowercase letters, digits, spaces and _ . -",
+        chars_text="lowercase letters, digits, spaces and _ . -", checked_by_validate=True,
     ),
     NameSpec(("aws_ecs_cluster",), "name", 255, "0-9A-Za-z_-", "letters, digits, hyphens and underscores"),
     NameSpec(
@@ -210,7 +218,7 @@ NAME_SPECS: list[NameSpec] = [
     ),
     *_pair(
         ("aws_cloudwatch_log_group",), "name", "name_prefix", 512, chars="0-9A-Za-z_./#-",
-        chars_text="letters, digits and _ . / # -",
+        chars_text="letters, digits and _ . / # -", checked_by_validate=True,
     ),
     NameSpec(
         ("aws_ecr_repository",), "name", 256, "0-9a-z._/-", "lowercase letters, digits and . _ / -",
@@ -230,7 +238,7 @@ NAME_SPECS: list[NameSpec] = [
     ),
     NameSpec(
         ("aws_eks_cluster",), "name", 100, "0-9A-Za-z_-", "letters, digits, hyphens and underscores",
-        first="[0-9A-Za-z]", first_text="a letter or digit",
+        first="[0-9A-Za-z]", first_text="a letter or digit", checked_by_validate=True,
     ),
     NameSpec(
         ("aws_codebuild_project",), "name", 255, "0-9A-Za-z_-", "letters, digits, hyphens and underscores",
@@ -238,11 +246,11 @@ NAME_SPECS: list[NameSpec] = [
     ),
     *_pair(
         ("aws_kms_alias",), "name", "name_prefix", 256, chars="0-9A-Za-z:/_-", chars_text="letters, digits and : / _ -",
-        required_prefix="alias/",
+        required_prefix="alias/", checked_by_validate=True,
         reserved_prefixes=(Affix("alias/aws/", "which is reserved for AWS managed keys"),),
     ),
     *_pair(
-        ("aws_security_group",), "name", "name_prefix", 255, chars=None,
+        ("aws_security_group",), "name", "name_prefix", 255, chars=None, checked_by_validate=True,
         reserved_prefixes=(Affix(
             "sg-", "which AWS reserves for security group IDs",
             other_case='EC2 compares names case-insensitively and reserves "sg-", so it may be refused when the group is created',

@@ -129,16 +129,19 @@ class Evaluator:
     MAX_DEPTH = 64  # local -> local chains deeper than this are treated as unknown
 
     def __init__(
-        self, module: Any, *, placeholders_unknown: bool = False, assumed: dict[str, Any] | None = None
+        self, module: Any, *, placeholders_unknown: bool = False, assumed: dict[str, Any] | None = None,
+        variables_unknown: bool = False,
     ) -> None:
         """``placeholders_unknown``: a variable whose default is ``""`` or ``null`` (and that is
         given no value) is unknown rather than empty: such a default is a placeholder the
         caller is expected to replace (a module's ``var.name``), as a rule judging names
         must assume. ``assumed``: values to take for references (``{"var.env": "x",
         "random_string.s.result": "ab"}``) over anything else, to try a fix on made-up inputs
-        (see :meth:`assuming`)."""
+        (see :meth:`assuming`). ``variables_unknown``: every input variable is unknown,
+        whatever its default or the values given (see :meth:`at_configuration_time`)."""
         self.module = module
         self.placeholders_unknown = placeholders_unknown
+        self.variables_unknown = variables_unknown
         self.assumed = dict(assumed or {})
         self._locals_in_progress: set[str] = set()
         self._depth = 0
@@ -166,8 +169,19 @@ class Evaluator:
         (``var.x``, ``random_string.s.result``, ``data.aws_region.r.name``): to check a fix
         on inputs the module may be given, not only the ones it was."""
         return type(self)(
-            self.module, placeholders_unknown=self.placeholders_unknown, assumed={**self.assumed, **values}
+            self.module, placeholders_unknown=self.placeholders_unknown, assumed={**self.assumed, **values},
+            variables_unknown=self.variables_unknown,
         )
+
+    def at_configuration_time(self) -> "Evaluator":
+        """An evaluator of the same module as ``terraform validate`` sees it: every input
+        variable unknown (validate reads no tfvars and no ``-var``, and takes no default as
+        the value), locals evaluated from what they are written from, other resources'
+        attributes unknown as always; evaluate with an empty :class:`Scope` so that
+        ``count.index`` / ``each.*`` are unknown. A value it knows is one the provider's
+        validation functions see even for a resource with ``count = 0``
+        (hashicorp/terraform#36776)."""
+        return type(self)(self.module, variables_unknown=True)
 
     def evaluate_source(self, source: str, scope: Scope = Scope()) -> Any:
         """The value of an expression written as text (a fix's new value, to verify it before
@@ -298,7 +312,10 @@ class Evaluator:
         return [self.evaluate(expr, scope) for scope in (instances if instances is not None else [Scope()])]
 
     def variable_value(self, name: str) -> Any:
-        """The variable's value: given (--var, tfvars), else its default, else Unknown."""
+        """The variable's value: given (--var, tfvars), else its default, else Unknown
+        (always Unknown for an evaluator :meth:`at_configuration_time`)."""
+        if self.variables_unknown:
+            return Unknown(sources=(f"var.{name}",))
         if f"var.{name}" in self.assumed:
             return self.assumed[f"var.{name}"]
         if name in self.module.values:

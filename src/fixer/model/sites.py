@@ -8,7 +8,8 @@ resource from the module's one :class:`~fixer.model.evaluate.Evaluator`.
 The instance policy, the same for every rule:
 
 * ``count = 0`` (or an empty ``for_each``): the resource has **no instance**, so
-  :meth:`Site.values` is empty and a rule that reads values reports nothing;
+  :meth:`Site.values` is empty and a rule that reads values reports nothing, except
+  for a target :attr:`~Target.checked_by_validate`: see below;
 * a ``count`` or ``for_each`` that cannot be known: **one instance whose key is
   unknown** (:data:`UNKNOWN_KEY`); ``each.key`` / ``count.index`` evaluate to unknown;
 * a nested block target matches blocks written in place *and* the ``content`` of
@@ -16,11 +17,27 @@ The instance policy, the same for every rule:
   with the iterator (``<type>.key`` / ``<type>.value``) unknown.
 
 The policy is about *values*. Terraform validates a resource block against the
-provider's schema even when ``count = 0`` (a ``ValidateFunc`` runs before instances
-are known: hashicorp/terraform#36776, "working as designed"), so a rule that judges the
-configuration as written, whatever the instances (the provider-schema rules), does not
-read :meth:`Site.values`; a rule that judges instances' values (names, lengths) reads
-them, and so reports nothing for a resource that creates nothing.
+provider's schema even when ``count = 0``: ``terraform validate`` runs the provider's
+validation functions (a ``ValidateFunc``) on every resource block, whatever its count
+(hashicorp/terraform#36776, closed as "working as designed"), with every input variable
+unknown and ``count.index`` / ``each.*`` unknown. So:
+
+* a rule that judges the configuration as written, whatever the instances (the
+  provider-schema rules), does not read :meth:`Site.values`;
+* a rule that judges instances' values (names, lengths) reads them, and so reports
+  nothing for a resource that creates nothing, **unless** its target says the provider
+  checks the attribute in ``terraform validate`` (``Target(..., checked_by_validate=True)``,
+  a fact of the provider's schema). Then a resource without instances has one value: the
+  **configuration-time value**, the value as validate sees it
+  (:meth:`~fixer.model.evaluate.Evaluator.at_configuration_time`: variables unknown,
+  ``count.index`` / ``each.*`` unknown, locals evaluated from what they are written from),
+  with :data:`CONFIGURATION_KEY` as its key, when that value is known; when it is not
+  (``"sg-${var.env}"``) validate cannot judge it and neither does the rule: no value.
+  ``name = "sg-alb"`` on a security group with ``count = 0`` fails ``terraform validate``,
+  so it is reported (and fixed as a written literal is); ``name = var.name`` is not.
+  A rule whose check is only partly the provider's (AWS009: the provider checks a
+  group description's length, EC2 its characters) tells the two apart with
+  :attr:`Value.configuration_time`.
 """
 
 from __future__ import annotations
@@ -36,7 +53,10 @@ if TYPE_CHECKING:
     from .evaluate import Evaluator
     from .module import Module, SourceFile
 
-__all__ = ["Target", "Site", "Instance", "Value", "UNKNOWN_KEY", "NamesInUse", "find_sites", "names_in_use"]
+__all__ = [
+    "Target", "Site", "Instance", "Value", "UNKNOWN_KEY", "CONFIGURATION_KEY", "NO_INSTANCE_NOTE", "NamesInUse", "find_sites",
+    "names_in_use",
+]
 
 
 class _UnknownKey:
@@ -48,6 +68,23 @@ class _UnknownKey:
 
 UNKNOWN_KEY: Any = _UnknownKey()
 """The key of the one instance of a resource whose ``count`` / ``for_each`` is unknown."""
+
+
+NO_INSTANCE_NOTE = (
+    "the resource has no instance (count = 0 or an empty for_each), but terraform validate "
+    "checks this value on every resource block all the same"
+)
+
+class _ConfigurationKey:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "CONFIGURATION_KEY"
+
+
+CONFIGURATION_KEY: Any = _ConfigurationKey()
+"""The key of the configuration-time value of a resource without instances (what
+``terraform validate`` checks; see the module's docstring)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +100,9 @@ class Target:
     resource_types: tuple[str, ...] | str  # "aws_lb" or ("aws_lb", "aws_alb"); "*" for any
     attributes: tuple[str, ...] = ()  # top-level attributes of the resource
     blocks: tuple[str, ...] = ()  # nested block types, at any depth of the resource body
+    # The provider checks these values in `terraform validate` (a ValidateFunc), so a resource
+    # without instances is judged on its configuration-time value (the module's docstring).
+    checked_by_validate: bool = False
 
     def __post_init__(self) -> None:
         for name in ("resource_types", "attributes", "blocks"):
@@ -85,6 +125,11 @@ class Instance:
         """``each.key = web`` / ``count.index = 2``; empty for a single or unknown instance."""
         return self.scope.describe()
 
+    @property
+    def configuration_time(self) -> bool:
+        """Whether this stands for a resource without instances, as ``terraform validate`` sees it."""
+        return self.key is CONFIGURATION_KEY
+
 
 @dataclass(frozen=True)
 class Value:
@@ -103,6 +148,12 @@ class Value:
     @property
     def known(self) -> bool:
         return not isinstance(self.value, Unknown)
+
+    @property
+    def configuration_time(self) -> bool:
+        """The configuration-time value of a resource without instances (``count = 0``):
+        only what ``terraform validate`` checks can be judged on it."""
+        return self.instance.configuration_time
 
     @property
     def text(self) -> str | None:
@@ -142,6 +193,7 @@ class Site:
     # ``dynamic "x"`` block and its ``content`` count as one "x".
     path: tuple[str, ...] = ()
     evaluator: "Evaluator | None" = field(default=None, repr=False, compare=False)
+    checked_by_validate: bool = False  # from the target: see the module's docstring
 
     @property
     def resource_type(self) -> str:
@@ -197,8 +249,9 @@ class Site:
 
     def values(self, attribute: str | None = None) -> list[Value]:
         """The value of the site's attribute (or of ``attribute`` in the site's block or
-        resource) for each instance; empty when the resource has no instance or the
-        attribute is not written."""
+        resource) for each instance; empty when the attribute is not written, or when the
+        resource has no instance, except for the known configuration-time value of a site
+        :attr:`checked_by_validate` (the module's docstring)."""
         assert self.evaluator is not None, "a Site built by find_sites() has an evaluator"
         if attribute is None and self.attribute is not None:
             expression = self.attribute.value
@@ -208,11 +261,32 @@ class Site:
             if found is None:
                 return []
             expression = found.value
+        instances = self.instances()
+        if not instances:
+            return self._configuration_time_values(expression)
         out = []
-        for instance in self.instances():
+        for instance in instances:
             value = self.evaluator.evaluate(expression, instance.scope)
             out.append(Value(instance, value, self.evaluator.pieces(expression, instance.scope)))
         return out
+
+    @property
+    def judged_without_instances(self) -> bool:
+        """Whether the resource has no instance and the site is still judged, on its
+        configuration-time value (a finding then says so: :data:`NO_INSTANCE_NOTE`)."""
+        return self.checked_by_validate and not self.instances()
+
+    def _configuration_time_values(self, expression: n.Expression) -> list[Value]:
+        """The one value ``terraform validate`` judges for a resource without instances, when
+        the provider checks it and it is known; else none."""
+        if not self.checked_by_validate:
+            return []
+        assert self.evaluator is not None
+        evaluator = self.evaluator.at_configuration_time()
+        value = evaluator.evaluate(expression, Scope())
+        if isinstance(value, Unknown):
+            return []
+        return [Value(Instance(Scope(), CONFIGURATION_KEY), value, evaluator.pieces(expression, Scope()))]
 
     def written(self, value: Value, expression: n.Expression | None = None) -> Written | None:
         """Where ``value`` (of the site's attribute, or of ``expression`` inside it) is written:
@@ -244,14 +318,20 @@ def find_sites(module: "Module", evaluator: "Evaluator", targets: Iterable[Targe
             if not target.matches(rtype):
                 continue
             if not target.attributes and not target.blocks:
-                yield Site(file, resource, evaluator=evaluator)
+                yield Site(file, resource, evaluator=evaluator, checked_by_validate=target.checked_by_validate)
             for name in target.attributes:
                 attribute = resource.body.get_attribute(name)
                 if attribute is not None:
-                    yield Site(file, resource, attribute=attribute, evaluator=evaluator)
+                    yield Site(
+                        file, resource, attribute=attribute, evaluator=evaluator,
+                        checked_by_validate=target.checked_by_validate,
+                    )
             if target.blocks:
                 for block, dynamic, path in _nested(resource.body, target.blocks):
-                    yield Site(file, resource, block=block, dynamic=dynamic, path=path, evaluator=evaluator)
+                    yield Site(
+                        file, resource, block=block, dynamic=dynamic, path=path, evaluator=evaluator,
+                        checked_by_validate=target.checked_by_validate,
+                    )
 
 
 def _nested(

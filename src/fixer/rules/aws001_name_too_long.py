@@ -151,7 +151,10 @@ class NameTooLong(Rule):
         "may-be-too-long": "{label} may be longer than {limit} characters: {detail}",
         "characters": "{label} {name}{where} {problems}",
     }
-    targets = tuple(Target(spec.resource_types, attributes=(spec.attribute,)) for spec in NAME_SPECS)
+    targets = tuple(
+        Target(spec.resource_types, attributes=(spec.attribute,), checked_by_validate=spec.checked_by_validate)
+        for spec in NAME_SPECS
+    )
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         # A variable defaulting to "" or null is a placeholder the caller replaces: unknown here.

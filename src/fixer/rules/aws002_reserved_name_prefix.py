@@ -35,7 +35,11 @@ class ReservedNamePrefix(Rule):
 
     The affixes come from the facts table (`fixer.facts.aws_names`), which AWS002 shares
     with AWS001: AWS001 judges length and characters, AWS002 reserved and required affixes.
-    A resource with `count = 0` (no instance) is not checked.
+    A resource with `count = 0` (no instance) is checked only where the provider checks
+    the name in `terraform validate`, which runs on every resource block whatever its count
+    (security groups, KMS aliases, load balancers), and only when the name is known
+    without variables (`"sg-alb"`, not `"sg-${var.env}"`); S3 checks its affixes when a
+    bucket is created, so a bucket with `count = 0` is not checked.
 
     The name is read as written and, when it is built elsewhere, through locals, variable
     defaults, tfvars values, `for_each` keys, `format()` and `join()`. Only these
@@ -131,7 +135,7 @@ class ReservedNamePrefix(Rule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.SOMETIMES
     targets = tuple(
-        Target(spec.resource_types, attributes=(spec.attribute,))
+        Target(spec.resource_types, attributes=(spec.attribute,), checked_by_validate=spec.checked_by_validate)
         for spec in NAME_SPECS if spec.reserved_prefixes or spec.reserved_suffixes or spec.required_prefix
     )
     messages = {
@@ -145,10 +149,12 @@ class ReservedNamePrefix(Rule):
         spec = spec_for(site.resource_type, site.name)
         values = site.values()
         if spec is None or not values:
-            return  # count = 0: no instance, nothing is created
+            return  # count = 0 and nothing terraform validate can judge: nothing is created
         written = _written_prefix(site.node)
+        # count = 0: only what terraform validate rejects, and the provider compares case-sensitively
+        exact = values[0].configuration_time
         for affix in spec.reserved_prefixes:
-            if written is not None and affix.text in _MOVABLE and _starts(written, affix):
+            if written is not None and affix.text in _MOVABLE and _starts(written, affix, exact):
                 yield self._movable(site, ctx, affix, written)
                 return
         seen: set[tuple] = set()
@@ -164,7 +170,7 @@ class ReservedNamePrefix(Rule):
     def _judge(self, site: Site, ctx: RuleContext, spec: NameSpec, value, written: str | None) -> Finding | None:
         head, shown = value.leading, site.describe(value)
         for affix in spec.reserved_prefixes:
-            if _starts(head, affix):
+            if _starts(head, affix, value.configuration_time):
                 exact = head.startswith(affix.text)
                 notes = (f"the value comes from {site.origin}; rename it there",) if site.origin else ()
                 return self.report(
@@ -238,9 +244,12 @@ class ReservedNamePrefix(Rule):
         return None
 
 
-def _starts(text: str, affix: Affix) -> bool:
-    """Whether ``text`` begins with the affix, or (when that is a risk too) with it in another case."""
-    return text.startswith(affix.text) or (affix.other_case is not None and text.lower().startswith(affix.text.lower()))
+def _starts(text: str, affix: Affix, exact: bool = False) -> bool:
+    """Whether ``text`` begins with the affix, or (when that is a risk too, and not ``exact``)
+    with it in another case."""
+    if text.startswith(affix.text):
+        return True
+    return not exact and affix.other_case is not None and text.lower().startswith(affix.text.lower())
 
 
 def _written_prefix(expr: n.Node) -> str | None:

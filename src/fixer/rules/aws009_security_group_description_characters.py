@@ -29,7 +29,10 @@ class SecurityGroupDescriptionCharacters(Rule):
     letters, `>` (as in `->`), quotes and `|` are the common offenders.
 
     The text is read as written and through locals, variable defaults, tfvars and
-    `for_each` keys and values; only the parts that can be known are judged.
+    `for_each` keys and values; only the parts that can be known are judged. A group
+    with `count = 0` creates nothing, so its characters are not judged, but its length
+    is when it is known without variables: `terraform validate` checks it on every
+    resource block.
 
     ## Why is this bad?
 
@@ -112,7 +115,10 @@ class SecurityGroupDescriptionCharacters(Rule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.SOMETIMES
     targets = (
-        Target(_GROUPS, attributes=("description",)),
+        # The provider checks a group's description length with a ValidateFunc (see References),
+        # so `terraform validate` judges it even with count = 0; characters are EC2's check.
+        Target("aws_security_group", attributes=("description",), checked_by_validate=True),
+        Target("aws_default_security_group", attributes=("description",)),
         Target(_GROUPS, blocks=("ingress", "egress")),
         Target(_RULES, attributes=("description",)),
     )
@@ -132,7 +138,7 @@ class SecurityGroupDescriptionCharacters(Rule):
             where = "description"
         for value in site.values():
             known = "".join(p for p in value.pieces if isinstance(p, str))
-            bad = disallowed(known)
+            bad = disallowed(known) if not value.configuration_time else []  # only EC2 checks them
             if bad:
                 fix = _fix(ctx, site, value)
                 notes = ()

@@ -35,6 +35,7 @@ a rule never sees them.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.evaluate import Evaluator
 from ..model.module import Module, SourceFile
-from ..model.sites import NamesInUse, Site, Target, find_sites, names_in_use
+from ..model.sites import NO_INSTANCE_NOTE, NamesInUse, Site, Target, find_sites, names_in_use
 from ..syntax.edits import Edit
 from ..syntax.nodes import Node
 
@@ -140,7 +141,12 @@ class Rule:
         if not self.targets:
             raise NotImplementedError(f"{type(self).__name__} declares no targets and does not override check()")
         for site in ctx.sites(*self.targets):
-            yield from self.visit(site, ctx)
+            if site.judged_without_instances:
+                # count = 0 but the provider's validation runs all the same: say so (sites' policy)
+                for finding in self.visit(site, ctx):
+                    yield dataclasses.replace(finding, notes=finding.notes + (NO_INSTANCE_NOTE,))
+            else:
+                yield from self.visit(site, ctx)
 
     def visit(self, site: Site, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover - abstract
         """The rule at one site of its ``targets``."""
