@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from oracle_guard import gohcl_accepts
 
 import fixer
 from fixer.cli import main
@@ -18,6 +22,9 @@ from fixer.upgrade import parse_target, upgrade_module
 ROOT = Path(__file__).resolve().parents[1]
 S3 = ROOT / "corpus" / "upgrade" / "aws4-s3-bucket"
 RENAMES_CASE = ROOT / "corpus" / "rules" / "AWS107" / "renames-4-to-5"
+REPEATED = ROOT / "corpus" / "upgrade" / "aws4-s3-bucket-repeated"
+VERSIONING_OFF = ROOT / "corpus" / "upgrade" / "aws4-s3-versioning-off"
+TERRAFORM = shutil.which("terraform")
 
 
 def _comments(text: str) -> list[str]:
@@ -56,18 +63,124 @@ def test_s3_bucket_split_reports_what_it_leaves():
     assert len(result.changes) == 13  # the constraint and the twelve moves
 
 
-def test_bucket_with_count_is_left_to_the_author():
-    text = 'resource "aws_s3_bucket" "b" {\n  count  = 2\n  bucket = "b-${count.index}"\n  acl    = "private"\n}\n'
-    result = upgrade_module({"main.tf": text}, 4)
-    assert result.fixed["main.tf"] == text
-    assert "count/for_each" in result.manual[0].message
+def _upgraded_case(case: Path) -> tuple[str, str]:
+    before = (case / "before" / "main.tf").read_text()
+    return before, upgrade_module({"main.tf": before}, 4).fixed["main.tf"]
 
 
-def test_versioning_disabled_is_not_guessed():
-    text = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  versioning {\n    enabled = false\n  }\n}\n'
+def _fits_the_4_schema(text: str) -> list:
+    tree = fixer.parse(text)
+    return [(m.kind, m.name) for b in tree.body.blocks("resource") for m in validate_block(b, load_schema(4))]
+
+
+def _terraform_fmt_clean(text: str, tmp_path: Path) -> bool:
+    path = tmp_path / "fmt.tf"
+    path.write_text(text)
+    return subprocess.run([TERRAFORM, "fmt", "-check", str(path)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("case", [S3, REPEATED, VERSIONING_OFF], ids=lambda c: c.name)
+def test_split_cases_exact_text_comments_fmt_schema_and_gohcl(case, tmp_path):
+    before, after = _upgraded_case(case)
+    assert after == (case / "after" / "main.tf").read_text()
+    assert set(_comments(before)) <= set(_comments(after))
+    assert fixer.format(before) == before and fixer.format(after) == after
+    if TERRAFORM is not None:
+        assert _terraform_fmt_clean(before, tmp_path) and _terraform_fmt_clean(after, tmp_path)
+    assert _fits_the_4_schema(after) == []
+    assert gohcl_accepts(after) in (True, None)
+
+
+def test_repeated_buckets_repeat_count_for_each_and_provider_and_import_per_instance():
+    _, after = _upgraded_case(REPEATED)
+    tree = fixer.parse(after)
+    resources = {f"{b.labels[0]}.{b.labels[1]}": b.body for b in tree.body.blocks("resource")}
+    acl = resources["aws_s3_bucket_acl.logs"]
+    assert acl.get_attribute("count").value.source == "2"
+    assert acl.get_attribute("bucket").value.source == "aws_s3_bucket.logs[count.index].id"
+    website = resources["aws_s3_bucket_website_configuration.sites"]
+    assert website.get_attribute("for_each").value.source == "var.sites"
+    assert website.get_attribute("provider").value.source == "aws.edge"
+    assert website.get_attribute("bucket").value.source == "aws_s3_bucket.sites[each.key].id"
+    imports = {b.body.get_attribute("to").value.source: b.body for b in tree.body.blocks("import")}
+    assert set(imports) == {
+        "aws_s3_bucket_acl.logs[each.key]", "aws_s3_bucket_server_side_encryption_configuration.logs[each.key]",
+        "aws_s3_bucket_versioning.sites[each.key]", "aws_s3_bucket_website_configuration.sites[each.key]",
+    }
+    assert imports["aws_s3_bucket_acl.logs[each.key]"].get_attribute("for_each").value.source == "aws_s3_bucket.logs"
+    assert imports["aws_s3_bucket_acl.logs[each.key]"].get_attribute("id").value.source == (
+        '"${each.value.id},log-delivery-write"')
+
+
+@pytest.mark.skipif(TERRAFORM is None, reason="terraform is not on PATH")
+def test_import_for_each_over_a_counted_resource_gives_index_addresses(tmp_path):
+    """The import form the split writes, planned by Terraform itself on built-in resources:
+    ``for_each = <counted resource>`` yields ``[0]``, ``[1]``, not ``["0"]``."""
+    (tmp_path / "main.tf").write_text(
+        'resource "terraform_data" "bucket" {\n  count = 2\n  input = count.index\n}\n')
+    env = {**os.environ, "TF_IN_AUTOMATION": "1", "CHECKPOINT_DISABLE": "1"}
+    run = lambda *args: subprocess.run([TERRAFORM, *args, "-input=false", "-no-color"], cwd=tmp_path,  # noqa: E731
+                                       capture_output=True, text=True, env=env)
+    assert run("init").returncode == 0
+    assert run("apply", "-auto-approve").returncode == 0
+    (tmp_path / "split.tf").write_text(
+        'resource "terraform_data" "acl" {\n  count = 2\n  input = terraform_data.bucket[count.index].id\n}\n\n'
+        'import {\n  for_each = terraform_data.bucket\n  to       = terraform_data.acl[each.key]\n'
+        '  id       = "${each.value.id},private"\n}\n')
+    plan = run("plan")
+    assert plan.returncode == 0, plan.stderr
+    assert "terraform_data.acl[0] will be updated in-place" in plan.stdout
+    assert "terraform_data.acl[1] will be updated in-place" in plan.stdout
+    assert "2 to import" in plan.stdout
+
+
+def test_required_version_below_1_7_splits_without_import_blocks_and_lists_the_commands():
+    text = ('terraform {\n  required_version = "~> 1.6.0"\n}\n\n'
+            'resource "aws_s3_bucket" "b" {\n  count  = 2\n  bucket = "b-${count.index}"\n  acl    = "private"\n}\n')
     result = upgrade_module({"main.tf": text}, 4)
-    assert result.fixed["main.tf"] == text
-    assert "versioning is not moved mechanically" in result.manual[0].message
+    fixed = result.fixed["main.tf"]
+    assert 'resource "aws_s3_bucket_acl" "b" {\n  count = 2\n\n  bucket = aws_s3_bucket.b[count.index].id\n' in fixed
+    assert "import {" not in fixed
+    (message,) = [n.message for n in result.manual]
+    assert "terraform import 'aws_s3_bucket_acl.b[INDEX]' 'BUCKET,private'" in message and "1.7" in message
+    plain = text.replace('  count  = 2\n  bucket = "b-${count.index}"\n  acl    = "private"',
+                         '  bucket = "b"\n  acl    = "private"')
+    result = upgrade_module({"main.tf": plain}, 4)  # 1.6 reads import blocks without for_each
+    assert "import {\n  to = aws_s3_bucket_acl.b\n  id = \"b,private\"\n}" in result.fixed["main.tf"]
+    assert result.manual == []
+
+
+def test_bucket_with_count_and_for_each_is_left():
+    text = 'resource "aws_s3_bucket" "b" {\n  count    = 1\n  for_each = {}\n  acl      = "private"\n}\n'
+    result = upgrade_module({"main.tf": text}, 4)
+    assert result.fixed["main.tf"] == text and "both count and for_each" in result.manual[0].message
+
+
+def test_versioning_off_is_disabled_with_a_check_and_suspended_when_mfa_delete_says_so():
+    before, after = _upgraded_case(VERSIONING_OFF)
+    result = upgrade_module({"main.tf": before}, 4)
+    assert after.count('status = "Disabled"') == 1 and after.count('status     = "Suspended"') == 1
+    assert 'mfa_delete = "Enabled"' in after
+    (check,) = result.manual
+    assert "aws_s3_bucket.scratch" in check.message and '"Suspended"' in check.message
+
+
+@pytest.mark.parametrize("versioning, status, mfa", [
+    ("enabled = false\n    mfa_delete = false", '"Disabled"', None),  # an unversioned bucket has no MFA delete
+    ("mfa_delete = true", '"Suspended"', '"Enabled"'),  # enabled defaults to false
+    ("enabled = true\n    mfa_delete = false", '"Enabled"', '"Disabled"'),
+])
+def test_versioning_mappings(versioning, status, mfa):
+    fixed, _ = _split(_bucket(f"  versioning {{\n    {versioning}\n  }}\n"))
+    config = fixer.parse(fixed).body.blocks("resource")[1].body.blocks("versioning_configuration")[0].body
+    assert config.get_attribute("status").value.source == status
+    assert (config.get_attribute("mfa_delete").value.source if config.get_attribute("mfa_delete") else None) == mfa
+
+
+def test_versioning_with_an_expression_is_not_guessed():
+    text = _bucket("  versioning {\n    enabled = var.versioned\n  }\n")
+    fixed, result = _split(text)
+    assert fixed == text and "versioning is not moved mechanically" in result.manual[0].message
 
 
 def test_renames_4_to_5_match_the_rule_fixes():

@@ -26,6 +26,7 @@ from ..syntax.edits import Edit, apply_edits, rename_attribute, replace_expressi
 from ..syntax.nodes import Body, Document, Object, QuotedTemplate
 from ..syntax.parser import parse
 from .s3_split import canonical_user_data, split_buckets
+from .terraform_version import required_version
 
 __all__ = ["UpgradeNote", "UpgradeResult", "upgrade_module", "parse_target"]
 
@@ -139,11 +140,13 @@ def upgrade_module(sources: dict[str, str], target: int) -> UpgradeResult:
     result = UpgradeResult(target, dict(sources))
     trees = {path: parse(text, path) for path, text in sources.items()}
     caller = canonical_user_data(trees.values())
+    terraform_version = required_version(trees.values())
     for path, text in sources.items():
         tree = trees[path]
         edits = _constraint_edits(path, tree, target, result) + _rename_edits(path, tree, target, result)
         if target == 4:
-            split, caller = split_buckets(path, text, tree, result.changes, result.manual, UpgradeNote, caller)
+            split, caller = split_buckets(path, text, tree, result.changes, result.manual, UpgradeNote, caller,
+                                          terraform_version)
             edits.extend(split)
         if not edits:
             continue
