@@ -218,6 +218,7 @@ def _plan_run(
     fixed_config = load_config(config) if isinstance(config, (str, os.PathLike)) else None
     known = tuple(r.code for r in all_rules())
     configs: dict = {}  # configuration files read, and where each directory's is
+    selections: dict = {}  # the rules each (select, ignore) chooses, chosen once
     planned: list[_ModuleJob] = []
     modules = discover_modules(list(paths))
     if diff_base is not None:
@@ -242,7 +243,7 @@ def _plan_run(
             module=module,
             targets=targets,
             settings=settings,
-            rules=tuple(select_rules(run_select, run_ignore)),
+            rules=_selected(run_select, run_ignore, selections),
             known=known,
             unsafe=unsafe if unsafe is not None else bool(settings.unsafe_fixes),
             fix=fix,
@@ -251,6 +252,14 @@ def _plan_run(
             variables=given_variables,
         ))
     return _Plan(planned, _NamedPaths(paths))
+
+
+def _selected(select: list[str] | None, ignore: list[str] | None, memo: dict) -> tuple[type[Rule], ...]:
+    """``select_rules(select, ignore)`` as a tuple, remembered in ``memo`` for the run's other modules."""
+    key = (None if select is None else tuple(select), None if ignore is None else tuple(ignore))
+    if key not in memo:
+        memo[key] = tuple(select_rules(select, ignore))
+    return memo[key]
 
 
 def _merge_outcomes(plan: _Plan, outcomes: list[_ModuleOutcome]) -> list[FileResult]:
@@ -431,7 +440,7 @@ def _cache_key(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]
 
 
 def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]]:
-    from .cache import Uncacheable, code_fingerprint, make_key, read_input
+    from .cache import Uncacheable, make_key, read_input
 
     module = job.module
     try:
@@ -454,11 +463,8 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         config_hash = hashes.of(config_file) if config_file is not None else None
     except (Uncacheable, OSError):
         return None, {}
-    rule_modules = sorted({r.__module__ for r in job.rules})
     material = {
-        "tffix": __version__,
-        "code": code_fingerprint(rule_modules),
-        "python": list(sys.version_info[:2]),
+        "run": _run_key(job, hashes),
         "cwd": os.getcwd(),
         "directory": [str(directory), os.path.abspath(directory)],
         "files": [[str(f), h] for f, h in zip(module.files, tf_hashes)],
@@ -467,18 +473,36 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         "var_files": var_files,
         "extra_files": extras,
         "config": [str(config_file) if config_file else None, config_hash],
-        "config_vars": job.settings.vars,
-        "rules": [[r.code, r.__module__, r.__qualname__] for r in job.rules],
-        "known": list(job.known),
-        "unsafe": job.unsafe,
-        "fix": job.fix,
-        "options": job.options,
-        "variables": job.variables,
-        # Date-dependent rules (AWS007 judges runtimes against today unless told an as-of
-        # date): a result cached yesterday may be wrong today.
-        "date": datetime.datetime.now(datetime.timezone.utc).date().isoformat(),
     }
     return make_key(material), contents
+
+
+def _run_key(job: _ModuleJob, hashes: Any) -> str:
+    """The key of what a job's result depends on besides its module's files: the code, the
+    rules, the settings; computed once for the jobs of a run that share them (most share all)."""
+    from .cache import code_fingerprint, make_key
+
+    settings = (job.options, job.variables, job.settings.vars)
+    shared = (job.rules, job.known, job.unsafe, job.fix, type(job.variables),
+              make_key(settings) if any(settings) else None)
+    memo = hashes.runs
+    if shared not in memo:
+        memo[shared] = make_key({
+            "tffix": __version__,
+            "code": code_fingerprint(sorted({r.__module__ for r in job.rules})),
+            "python": list(sys.version_info[:2]),
+            "config_vars": job.settings.vars,
+            "rules": [[r.code, r.__module__, r.__qualname__] for r in job.rules],
+            "known": list(job.known),
+            "unsafe": job.unsafe,
+            "fix": job.fix,
+            "options": job.options,
+            "variables": job.variables,
+            # Date-dependent rules (AWS007 judges runtimes against today unless told an as-of
+            # date): a result cached yesterday may be wrong today.
+            "date": datetime.datetime.now(datetime.timezone.utc).date().isoformat(),
+        })
+    return memo[shared]
 
 
 def _check_job(job: _ModuleJob) -> _ModuleOutcome:

@@ -71,7 +71,7 @@ __all__ = [
 ]
 
 CACHE_DIR = ".tffix_cache"
-FORMAT = 2  # the layout of an entry; a change makes older entries misses (2: entries carry a MAC)
+FORMAT = 3  # the layout of an entry; a change makes older entries misses (2: a MAC; 3: over the data's bytes)
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # entries beyond this, oldest first, are pruned after a run
 SECRET_FILE = "secret"  # the cache's key for the entries' MACs, readable by its owner only
 
@@ -136,6 +136,7 @@ class ContentHashes:
 
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
+        self.runs: dict[Any, str] = {}  # the run part of keys, by what it is made of (api._run_key)
 
     def of(self, path: str | os.PathLike[str], *, remember: bool = True) -> str:
         key = os.path.abspath(path)
@@ -147,6 +148,7 @@ class ContentHashes:
 
     def forget(self) -> None:
         self._memo.clear()
+        self.runs.clear()
 
 
 def make_key(material: dict[str, Any]) -> str:
@@ -322,25 +324,34 @@ class ResultCache:
 
     def load(self, key: str) -> dict[str, Any] | None:
         """The entry's data, or None (missing, unreadable, not a regular file, corrupt, of
-        another format or key, or not signed with this cache's secret: forged or damaged)."""
+        another format or key, or not signed with this cache's secret: forged or damaged).
+
+        The MAC is checked over the stored bytes of the data before they are decoded, so
+        nothing unsigned is parsed and a hit costs one HMAC and one JSON decoding.
+        """
         secret = self._secret(create=False)
         if secret is None:
             return None
         try:
-            entry = json.loads(read_bytes(self._path(key), limit=MAX_ENTRY_BYTES))
-        except (SourceError, ValueError):
+            raw = read_bytes(self._path(key), limit=MAX_ENTRY_BYTES)
+        except SourceError:
             return None
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+        head = _entry_head(key, "")
+        start = len(head) + _MAC_DIGITS + len(_DATA_LABEL)
+        if (
+            len(raw) <= start or not raw.startswith(head.encode("ascii")) or raw[-1:] != b"}"
+            or raw[start - len(_DATA_LABEL):start] != _DATA_LABEL.encode("ascii")
+        ):
             return None
-        data = entry.get("data")
-        mac = entry.get("mac")
-        if not isinstance(data, dict) or not isinstance(mac, str):
+        body = raw[start:-1]
+        expected = _mac(secret, key, body).encode("ascii")
+        if not hmac.compare_digest(raw[len(head):len(head) + _MAC_DIGITS], expected):
             return None
         try:
-            expected = _mac(secret, key, data)
-        except (TypeError, ValueError):
+            data = json.loads(body)
+        except ValueError:
             return None
-        return data if hmac.compare_digest(mac, expected) else None
+        return data if isinstance(data, dict) else None
 
     def store(self, key: str, data: dict[str, Any]) -> bool:
         """Write the entry atomically; False when it could not be written."""
@@ -348,9 +359,8 @@ class ResultCache:
         if secret is None or not self._prepare():
             return False
         try:
-            text = json.dumps(
-                {"format": FORMAT, "key": key, "mac": _mac(secret, key, data), "data": data}, separators=(",", ":")
-            )
+            body = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
+            text = _entry_head(key, _mac(secret, key, body.encode("ascii"))) + _DATA_LABEL + body + "}"
             _write_atomic(self._path(key), text)
         except (OSError, ValueError, TypeError):
             return False
@@ -359,11 +369,21 @@ class ResultCache:
 
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # an entry holds a module's texts at most twice over
 
+# An entry is one JSON object laid out exactly as ``{"format":3,"key":"<key>","mac":"<64 hex
+# digits>","data":<the data>}``: the data's bytes are found, and their MAC checked, without
+# decoding anything first. Any other layout (an entry rewritten by hand, say) is a miss.
+_MAC_DIGITS = 64
+_DATA_LABEL = '","data":'
 
-def _mac(secret: bytes, key: str, data: dict[str, Any]) -> str:
-    """HMAC-SHA256 of the entry's content, in canonical JSON, under the cache's secret."""
-    body = json.dumps([FORMAT, key, data], sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hmac.new(secret, body.encode("ascii"), hashlib.sha256).hexdigest()
+
+def _entry_head(key: str, mac: str) -> str:
+    return f'{{"format":{FORMAT},"key":{json.dumps(key)},"mac":"{mac}'
+
+
+def _mac(secret: bytes, key: str, body: bytes) -> str:
+    """HMAC-SHA256, under the cache's secret, of the entry's format, key and data (its JSON bytes)."""
+    message = f"{FORMAT}\0{key}\0".encode("utf-8", "surrogatepass") + body
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
 def _create_secret(path: Path) -> None:

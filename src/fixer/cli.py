@@ -187,7 +187,6 @@ def check(
     except OptionError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_ERROR)
-    from .report.diff import color_diff, render_diff
     from .report.text import render_text
     from .terminal import ModuleProgress, styler, use_color
 
@@ -252,6 +251,8 @@ def check(
             click.echo(f"error: {e}", err=True)
             sys.exit(EXIT_ERROR)
     elif show_diff:
+        from .report.diff import color_diff, render_diff
+
         click.echo(color_diff(render_diff(results), style), nl=False, color=True, file=out)  # color=True: keep the file's own escape bytes
         click.echo(render_text(results, style=err_style, unsafe=unsafe_fixes), nl=False, err=True, color=True)
     elif write:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,30 +38,42 @@ def discover_modules(paths: list[str]) -> list[ModuleFiles]:
     spelling: dict[str, Path] = {}  # real path of a directory -> how it was first named
 
     reals: dict[Path, str] = {}  # a directory as spelled -> its real path
+    listed: dict[Path, list[Path]] = {}  # a walked directory as spelled -> its .tf files, as listed
+    quiet: set[Path] = set()  # walked directories with no entry that can be a Python test
 
-    def add(file: Path, root: Path) -> None:
-        real = reals.get(file.parent)
+    def add(file: Path, root: Path, parent: Path) -> None:
+        real = reals.get(parent)
         if real is None:
-            real = reals[file.parent] = os.path.realpath(file.parent)
-        directory = spelling.setdefault(real, file.parent)
-        targets.setdefault(directory, set()).add(directory / file.name)
-        scan_roots.setdefault(directory, root if root != file.parent else directory)
+            real = reals[parent] = os.path.realpath(parent)
+        directory = spelling.setdefault(real, parent)
+        targets.setdefault(directory, set()).add(file if directory is parent else directory / file.name)
+        scan_roots.setdefault(directory, root if root != parent else directory)
 
     for raw in paths:
         path = Path(raw)
-        found = sorted(_walk(path)) if path.is_dir() else []
-        if path.is_dir() and (found or path.suffix != ".tf"):
-            for file in found:
-                add(file, path)
+        is_dir = path.is_dir()
+        walked: dict[Path, list[Path]] = {}
+        if is_dir:
+            for _ in _walk(path, reals, walked, quiet):
+                pass
+            listed.update((d, f) for d, f in walked.items() if d not in listed)
+        if is_dir and (any(walked.values()) or path.suffix != ".tf"):
+            # one walk never reaches a real directory twice: the order of its files does not matter here
+            for directory, files in walked.items():
+                for file in files:
+                    add(file, path, directory)
         else:  # a file; or a directory named "x.tf" with no .tf file below, reported when read
-            add(path, path.parent)
+            add(path, path.parent, path.parent)
     modules = []
-    cache: dict = {}  # directory -> its test files / ("cdk", directory) -> cdk.json files near it
+    cache: dict = {}  # ("tests", directory) -> its test files, ("git-root", directory) -> ..., ("cdk", ...) ...
     for directory in sorted(targets):
-        files = tf_files(directory)
+        # the walk listed each directory it went through: no second listing of the same one
+        files = sorted(listed[directory]) if directory in listed else tf_files(directory)
         wanted = sorted(targets[directory])
         known = set(files)
         files.extend(extra for extra in wanted if extra not in known)
+        if directory in quiet:  # what _tests_in would find in it: nothing
+            cache.setdefault(("tests", os.path.abspath(directory)), [])
         root = repository_root(directory, scan_roots[directory], cache)
         extra = repository_files(directory, root, cache) + example_callers(directory)
         modules.append(ModuleFiles(directory, files, wanted, extra))
@@ -74,7 +87,7 @@ def example_callers(directory: Path) -> list[Path]:
     """The ``.tf`` files of the module's examples (``examples/*/*.tf``): the callers its author
     wrote, whose ``module`` blocks show the values the module is meant to be given (AWS001
     reads them as sample inputs)."""
-    if not os.path.isdir(directory / "examples"):  # most modules have none: no glob
+    if not os.path.isdir(os.path.join(directory, "examples")):  # most modules have none: no glob
         return []
     found = sorted(p for p in directory.glob("examples/*/*.tf") if _is_tf_entry(p))
     return found[:MAX_EXAMPLE_FILES]
@@ -100,29 +113,45 @@ def repository_root(directory: Path, fallback: Path, cache: dict | None = None) 
     parents look for ``.git`` in each parent once.
     """
     memo = {} if cache is None else cache
-    start = Path(os.path.abspath(directory))
-    here = start
+    here = os.path.abspath(directory)
     visited = []
-    found: Path | None = None
+    found: str | None = None
     for _ in range(MAX_LEVELS):
         key = ("git-root", here)
         if key in memo:
             found = memo[key]
             break
         visited.append(key)
-        if (here / ".git").exists():
+        if _exists(os.path.join(here, ".git")):
             found = here
             break
-        if here.parent == here:
+        parent = os.path.dirname(here)
+        if parent == here:
             break
-        here = here.parent
+        here = parent
     else:
         visited = []  # cut off by MAX_LEVELS: the answer depends on where the search started
     for key in visited:
         memo[key] = found
     if found is not None:
-        return _like(found, directory)
-    return fallback if fallback.is_dir() else directory
+        return _like(Path(found), directory)
+    key = ("is-dir", fallback)
+    if key not in memo:
+        memo[key] = fallback.is_dir()
+    return fallback if memo[key] else directory
+
+
+def _exists(path: str) -> bool:
+    """``Path(path).exists()`` (the same errors ignored, the others raised), without making a ``Path``."""
+    if os.name != "posix":
+        return Path(path).exists()
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        raise
+    return True
 
 
 def is_python_test(relative: Path) -> bool:
@@ -142,23 +171,34 @@ def repository_files(directory: Path, root: Path, cache: dict | None = None) -> 
     above it up to ``root``. Paths keep the style of ``directory`` (relative stays relative).
     """
     cache = {} if cache is None else cache
-    top = Path(os.path.abspath(root))
-    here = Path(os.path.abspath(directory))
-    if here != top and top not in here.parents:
+    top = os.path.abspath(root)
+    here = os.path.abspath(directory)
+    if here != top and not _is_below(here, top):
         top = here
     found: list[Path] = []
     apps: set[Path] = set()
     while True:
-        if here not in cache:
-            cache[here] = _tests_in(here)
-        if cache[here]:
-            found.extend(cache[here])
-            apps.update(_cdk_apps(here, top, cache))
-        if here == top or here.parent == here:
+        key = ("tests", here)
+        tests = cache.get(key)
+        if tests is None:
+            tests = cache[key] = _tests_in(Path(here))
+        if tests:
+            found.extend(tests)
+            apps.update(_cdk_apps(Path(here), Path(top), cache))
+        parent = os.path.dirname(here)
+        if here == top or parent == here:
             break
-        here = here.parent
+        here = parent
     out = sorted(set(found)) + sorted(apps)
     return [_like(p, directory) for p in out]
+
+
+def _is_below(path: str, top: str) -> bool:
+    """Whether the absolute ``path`` is below the absolute directory ``top`` (not equal to it)."""
+    prefix = top if top.endswith(os.sep) else top + os.sep
+    if path.startswith(prefix):
+        return True
+    return os.name != "posix" and Path(top) in Path(path).parents  # case and separators differ elsewhere
 
 
 CDK_SEARCH_DEPTH = 4  # how deep below a directory with tests to look for cdk.json
@@ -201,19 +241,25 @@ def _cdk_apps(directory: Path, top: Path, cache: dict) -> list[Path]:
 
 def _tests_in(directory: Path) -> list[Path]:
     out: list[Path] = []
-    try:
-        entries = sorted(directory.iterdir())
+    try:  # one listing; only the names that can matter have their type asked (most have none)
+        with os.scandir(directory) as listing:
+            candidates = [(directory / e.name, e) for e in listing if _may_hold_tests(e.name)]
     except OSError:
         return out
-    for entry in entries:
+    for path, entry in sorted(candidates, key=lambda c: c[0]):
         try:
             if entry.is_file() and is_python_test(Path(entry.name)):
-                out.append(entry)
+                out.append(path)
             elif entry.name in TEST_DIRS and entry.is_dir() and not entry.is_symlink():
-                out.extend(_python_below(entry))
+                out.extend(_python_below(path))
         except OSError:
             continue
     return out
+
+
+def _may_hold_tests(name: str) -> bool:
+    """Whether a directory entry of this name can be a Python test or a test folder."""
+    return name in TEST_DIRS or name.endswith(".py")
 
 
 def _python_below(root: Path) -> list[Path]:
@@ -247,22 +293,34 @@ def _like(path: Path, example: Path) -> Path:
         return path
 
 
-def _walk(root: Path):
+def _walk(
+    root: Path, reals: dict[Path, str] | None = None, listed: dict[Path, list[Path]] | None = None,
+    quiet: set[Path] | None = None,
+):
     """The ``.tf`` files below ``root``, skipping tool and hidden directories.
 
     Symlinked directories are followed, like ruff: each real directory is walked once, so a
     link back up the tree (a loop) or a second link to a directory already seen is skipped.
     One ``scandir`` per directory: the entry types come with the listing (no ``stat`` per file).
+    ``reals``, ``listed`` and ``quiet``, when given, receive what the listings showed of each
+    directory walked: its real path; its ``.tf`` files (as :func:`tf_files` lists them,
+    unsorted); whether no entry's name can be a Python test or a test folder.
     """
-    seen = {os.path.realpath(root)}
-    stack = [root]
+    real_root = os.path.realpath(root)
+    seen = {real_root}
+    stack = [(root, real_root)]
     while stack:
-        directory = stack.pop()
+        directory, real_directory = stack.pop()
         try:
             with os.scandir(directory) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError:
             continue
+        if reals is not None:
+            reals.setdefault(directory, real_directory)
+        if quiet is not None and not any(_may_hold_tests(e.name) for e in entries):
+            quiet.add(directory)
+        files = []
         for entry in entries:
             try:
                 is_dir = entry.is_dir()
@@ -271,13 +329,28 @@ def _walk(root: Path):
             if is_dir:
                 if entry.name in SKIP_DIRS or entry.name.startswith("."):
                     continue
-                real = os.path.realpath(entry.path)
+                real = _real_child(real_directory, entry)
                 if real in seen:
                     continue
                 seen.add(real)
-                stack.append(directory / entry.name)
+                stack.append((directory / entry.name, real))
             elif _is_tf_entry(entry):
-                yield directory / entry.name
+                file = directory / entry.name
+                files.append(file)
+                yield file
+        if listed is not None:
+            listed.setdefault(directory, files)
+
+
+def _real_child(real_parent: str, entry: os.DirEntry) -> str:
+    """The real path of a directory's entry, given the directory's real path.
+
+    An entry that is not a symlink is its real parent joined with its name (POSIX: no
+    ``lstat`` of every component again); a symlink, or another platform, asks ``realpath``.
+    """
+    if os.name == "posix" and not entry.is_symlink():
+        return os.path.join(real_parent, entry.name)
+    return os.path.realpath(entry.path)
 
 
 def tf_files(directory: Path) -> list[Path]:

@@ -13,7 +13,6 @@ import click
 from .errors import ParseError
 from .fmt_command import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, collect_files
 from .reading import SourceError, read_text
-from .upgrade import parse_target, upgrade_module
 from .writer import WriteError, named_roots, write_atomic
 
 __all__ = ["upgrade"]
@@ -32,6 +31,8 @@ def upgrade(target: str, paths: tuple[str, ...], show_diff: bool, write: bool, o
     blocks); lists what is left to do by hand. Exit 1 when a change is shown but not written,
     or something is left to do by hand; 2 on errors.
     """
+    from .upgrade import parse_target, upgrade_module  # on use: a check run does not load the codemods
+
     try:
         major = parse_target(target)
     except ValueError as error:
