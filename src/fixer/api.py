@@ -454,7 +454,7 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
             except UnicodeDecodeError:
                 pass
         directory = module.directory
-        names = _names_in(directory)
+        names = module.names if module.names is not None else _names_in(directory)
         auto = ["terraform.tfvars"] * ("terraform.tfvars" in names) + _matching(names, ".auto.tfvars")
         tfvars = [(str(p), hashes.of(p)) for p in (directory / n for n in auto) if p.is_file()]
         var_files = [(str(p), hashes.of(p)) for p in [*job.settings.var_files, *map(Path, job.var_files)]]
@@ -463,10 +463,11 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         config_hash = hashes.of(config_file) if config_file is not None else None
     except (Uncacheable, OSError):
         return None, {}
+    cwd = os.getcwd()
     material = {
         "run": _run_key(job, hashes),
-        "cwd": os.getcwd(),
-        "directory": [str(directory), os.path.abspath(directory)],
+        "cwd": cwd,
+        "directory": [str(directory), os.path.normpath(os.path.join(cwd, directory))],  # its absolute path
         "files": [[str(f), h] for f, h in zip(module.files, tf_hashes)],
         "targets": list(job.targets),
         "tfvars": tfvars,

@@ -25,6 +25,17 @@ class ModuleFiles:
     files: list[Path]  # every .tf file in the directory, sorted: the module
     targets: list[Path] = field(default_factory=list)  # the files to report on and fix
     extra_files: list[Path] = field(default_factory=list)  # the repository's other files rules read (tests, cdk.json)
+    # the names in the directory, sorted, as the walk that found it listed them (None: not walked)
+    names: list[str] | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class _Listing:
+    """What the walk's one listing of a directory showed."""
+
+    real: str  # the directory's real path
+    names: list[str]  # every entry's name, sorted
+    files: list[Path]  # its .tf files (as :func:`tf_files` gives them), in name order
 
 
 def discover_modules(paths: list[str]) -> list[ModuleFiles]:
@@ -38,8 +49,7 @@ def discover_modules(paths: list[str]) -> list[ModuleFiles]:
     spelling: dict[str, Path] = {}  # real path of a directory -> how it was first named
 
     reals: dict[Path, str] = {}  # a directory as spelled -> its real path
-    listed: dict[Path, list[Path]] = {}  # a walked directory as spelled -> its .tf files, as listed
-    quiet: set[Path] = set()  # walked directories with no entry that can be a Python test
+    listings: dict[Path, _Listing] = {}  # a walked directory as spelled -> what its listing showed
 
     def add(file: Path, root: Path, parent: Path) -> None:
         real = reals.get(parent)
@@ -52,31 +62,34 @@ def discover_modules(paths: list[str]) -> list[ModuleFiles]:
     for raw in paths:
         path = Path(raw)
         is_dir = path.is_dir()
-        walked: dict[Path, list[Path]] = {}
-        if is_dir:
-            for _ in _walk(path, reals, walked, quiet):
-                pass
-            listed.update((d, f) for d, f in walked.items() if d not in listed)
-        if is_dir and (any(walked.values()) or path.suffix != ".tf"):
+        walked: dict[Path, _Listing] = _walk_listings(path) if is_dir else {}
+        for directory, listing in walked.items():
+            listings.setdefault(directory, listing)
+            reals.setdefault(directory, listing.real)
+        if is_dir and (any(listing.files for listing in walked.values()) or path.suffix != ".tf"):
             # one walk never reaches a real directory twice: the order of its files does not matter here
-            for directory, files in walked.items():
-                for file in files:
+            for directory, listing in walked.items():
+                for file in listing.files:
                     add(file, path, directory)
         else:  # a file; or a directory named "x.tf" with no .tf file below, reported when read
             add(path, path.parent, path.parent)
     modules = []
     cache: dict = {}  # ("tests", directory) -> its test files, ("git-root", directory) -> ..., ("cdk", ...) ...
+    cwd = os.getcwd()
     for directory in sorted(targets):
-        # the walk listed each directory it went through: no second listing of the same one
-        files = sorted(listed[directory]) if directory in listed else tf_files(directory)
+        # the walk listed each directory it went through: what it showed is not asked again
+        listing = listings.get(directory)
+        files = sorted(listing.files) if listing is not None else tf_files(directory)
         wanted = sorted(targets[directory])
         known = set(files)
         files.extend(extra for extra in wanted if extra not in known)
-        if directory in quiet:  # what _tests_in would find in it: nothing
-            cache.setdefault(("tests", os.path.abspath(directory)), [])
-        root = repository_root(directory, scan_roots[directory], cache)
-        extra = repository_files(directory, root, cache) + example_callers(directory)
-        modules.append(ModuleFiles(directory, files, wanted, extra))
+        if listing is not None and not any(_may_hold_tests(n) for n in listing.names):
+            cache.setdefault(("tests", _absolute(directory, cwd)), [])  # what _tests_in would find: nothing
+        root = repository_root(directory, scan_roots[directory], cache, cwd=cwd)
+        extra = repository_files(directory, root, cache, cwd=cwd)
+        if listing is None or "examples" in listing.names:
+            extra += example_callers(directory)
+        modules.append(ModuleFiles(directory, files, wanted, extra, None if listing is None else listing.names))
     return modules
 
 
@@ -106,14 +119,14 @@ CDK_APP_FILE = "cdk.json"
 _SKIP_BELOW_TESTS = SKIP_DIRS | {"venv", "site-packages", "cdk.out"}
 
 
-def repository_root(directory: Path, fallback: Path, cache: dict | None = None) -> Path:
+def repository_root(directory: Path, fallback: Path, cache: dict | None = None, *, cwd: str | None = None) -> Path:
     """The root of the repository holding ``directory``, in the same style (relative or not).
 
     ``cache`` (one run's dict) remembers each directory's answer, so modules that share
-    parents look for ``.git`` in each parent once.
+    parents look for ``.git`` in each parent once. ``cwd``: the working directory, when known.
     """
     memo = {} if cache is None else cache
-    here = os.path.abspath(directory)
+    here = _absolute(directory, cwd)
     visited = []
     found: str | None = None
     for _ in range(MAX_LEVELS):
@@ -162,17 +175,18 @@ def is_python_test(relative: Path) -> bool:
     return name.startswith("test_") or name.endswith("_test.py") or any(p in TEST_DIRS for p in relative.parts[:-1])
 
 
-def repository_files(directory: Path, root: Path, cache: dict | None = None) -> list[Path]:
+def repository_files(directory: Path, root: Path, cache: dict | None = None, *, cwd: str | None = None) -> list[Path]:
     """The Python test files a module's repository shows it, and the ``cdk.json`` files near them.
 
     Test files: for each directory from the module's up to ``root``, its own ``test_*.py`` /
     ``*_test.py`` and every ``.py`` below its ``tests/`` or ``test/`` folder. CDK apps: for
     each directory that holds such tests, every ``cdk.json`` below it (a few levels deep) or
     above it up to ``root``. Paths keep the style of ``directory`` (relative stays relative).
+    ``cwd``: the working directory, when known.
     """
     cache = {} if cache is None else cache
-    top = os.path.abspath(root)
-    here = os.path.abspath(directory)
+    top = _absolute(root, cwd)
+    here = _absolute(directory, cwd)
     if here != top and not _is_below(here, top):
         top = here
     found: list[Path] = []
@@ -191,6 +205,13 @@ def repository_files(directory: Path, root: Path, cache: dict | None = None) -> 
         here = parent
     out = sorted(set(found)) + sorted(apps)
     return [_like(p, directory) for p in out]
+
+
+def _absolute(path: str | os.PathLike[str], cwd: str | None) -> str:
+    """``os.path.abspath(path)``; with ``cwd`` (the working directory) given, without asking for it again."""
+    if cwd is None or os.name != "posix":
+        return os.path.abspath(path)
+    return os.path.normpath(os.path.join(cwd, path))
 
 
 def _is_below(path: str, top: str) -> bool:
@@ -293,22 +314,19 @@ def _like(path: Path, example: Path) -> Path:
         return path
 
 
-def _walk(
-    root: Path, reals: dict[Path, str] | None = None, listed: dict[Path, list[Path]] | None = None,
-    quiet: set[Path] | None = None,
-):
-    """The ``.tf`` files below ``root``, skipping tool and hidden directories.
+def _walk_listings(root: Path) -> dict[Path, _Listing]:
+    """Every directory a walk of ``root`` goes through (``root`` and those below it, spelled
+    below it), with what its listing showed: where the modules' ``.tf`` files are.
+    Tool and hidden directories (:data:`SKIP_DIRS`, ``.*``) are skipped.
 
     Symlinked directories are followed, like ruff: each real directory is walked once, so a
     link back up the tree (a loop) or a second link to a directory already seen is skipped.
     One ``scandir`` per directory: the entry types come with the listing (no ``stat`` per file).
-    ``reals``, ``listed`` and ``quiet``, when given, receive what the listings showed of each
-    directory walked: its real path; its ``.tf`` files (as :func:`tf_files` lists them,
-    unsorted); whether no entry's name can be a Python test or a test folder.
     """
     real_root = os.path.realpath(root)
     seen = {real_root}
     stack = [(root, real_root)]
+    out: dict[Path, _Listing] = {}
     while stack:
         directory, real_directory = stack.pop()
         try:
@@ -316,10 +334,6 @@ def _walk(
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError:
             continue
-        if reals is not None:
-            reals.setdefault(directory, real_directory)
-        if quiet is not None and not any(_may_hold_tests(e.name) for e in entries):
-            quiet.add(directory)
         files = []
         for entry in entries:
             try:
@@ -335,11 +349,9 @@ def _walk(
                 seen.add(real)
                 stack.append((directory / entry.name, real))
             elif _is_tf_entry(entry):
-                file = directory / entry.name
-                files.append(file)
-                yield file
-        if listed is not None:
-            listed.setdefault(directory, files)
+                files.append(directory / entry.name)
+        out.setdefault(directory, _Listing(real_directory, [e.name for e in entries], files))
+    return out
 
 
 def _real_child(real_parent: str, entry: os.DirEntry) -> str:
