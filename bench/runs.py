@@ -73,12 +73,26 @@ def jobs_runs(rounds: int) -> list[tuple[str, float, float, float]]:
 
 
 def tree_runs(modules: int) -> list[tuple[str, float, float, float]]:
+    """Cold and warm runs over the tree, and a warm run over one of its modules (the fixed
+    cost: interpreter start-up, imports, set-up), from which the warm cost per module follows."""
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         module_tree(root, modules)
         cold = timed([tffix(), "--isolated", "-q", "modules"], root)
         warm = timed([tffix(), "--isolated", "-q", "modules"], root)
-        return [("cold (empty cache)", *cold), ("warm (every module cached)", *warm)]
+        one = timed([tffix(), "--isolated", "-q", "modules/m0001"], root)
+        return [("cold (empty cache)", *cold), ("warm (every module cached)", *warm),
+                ("warm, one module (the fixed cost)", *one)]
+
+
+def per_module_note(tree: list[tuple[str, float, float, float]], modules: int) -> str:
+    """The warm run's CPU per module beyond the fixed cost, from :func:`tree_runs`' rows."""
+    cpu = {name: c for name, _, c, _ in tree}
+    warm, one = cpu.get("warm (every module cached)"), cpu.get("warm, one module (the fixed cost)")
+    if warm is None or one is None or modules <= 1:
+        return ""
+    return (f"Warm: {(warm - one) / (modules - 1) * 1000:.3f} ms CPU per module beyond a fixed "
+            f"{one:.2f} s CPU (start-up and imports).")
 
 
 def incremental_run(modules: int) -> list[tuple[str, float, float, float]]:
@@ -144,6 +158,9 @@ def render(jobs: list, tree: list, incremental: list, fleet: tuple | None, cores
         lines += ["", f"### {title}", "", "| run | wall s | CPU s | load |", "|---|---:|---:|---:|"]
         for name, wall, cpu, before in rows:
             lines.append(f"| {name} | {wall:.2f} | {cpu:.2f} | {before:.2f} |")
+        note = per_module_note(rows, tree_size) if rows is tree else ""
+        if note:
+            lines += ["", note]
     if fleet is not None:
         rows, stats, failed = fleet
         lines += ["", "### Fleet on a `distributed.LocalCluster`", "", "| run | wall s | load |", "|---|---:|---:|"]

@@ -205,6 +205,18 @@ def test_plan_workers_uses_no_pool_for_small_runs(monkeypatch: pytest.MonkeyPatc
     assert parallel.plan_workers(2, [400.0, 400.0]) == 2
 
 
+def test_plan_workers_uses_no_pool_when_one_job_dominates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that one big module makes long: a second process could take only the small rest."""
+    monkeypatch.setattr(parallel, "SMALL_RUN_BYTES", 1000)
+    monkeypatch.delenv("TFFIX_FORCE_POOL", raising=False)
+    assert parallel.plan_workers(2, [5000.0, 300.0, 100.0]) == 1  # at most 400 bytes saved: under 500
+    assert parallel.plan_workers(4, [5000.0, 300.0, 100.0, 50.0]) == 1
+    assert parallel.plan_workers(2, [5000.0, 400.0, 200.0]) == 2  # 600 bytes can run beside the big one
+    assert parallel.plan_workers(4, [600.0, 600.0, 600.0, 600.0]) == 4
+    monkeypatch.setenv("TFFIX_FORCE_POOL", "1")
+    assert parallel.plan_workers(2, [5000.0, 300.0, 100.0]) == 2
+
+
 def test_batches_group_small_jobs_and_keep_heavy_ones_alone() -> None:
     weights = [100.0, 1.0, 1.0, 1.0, 1.0, 50.0, 1.0, 1.0]
     order = sorted(range(len(weights)), key=lambda i: -weights[i])

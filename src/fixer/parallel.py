@@ -52,8 +52,14 @@ BATCHES_PER_WORKER = 4  # jobs are sent in about this many batches per worker (f
 def plan_workers(jobs: int, weights: Sequence[float]) -> int:
     """How many processes to use for jobs of these ``weights`` (bytes of input), at most ``jobs``.
 
-    One (no pool) when there is one job or when the whole input is under
-    :data:`SMALL_RUN_BYTES`, where starting workers costs more than they save.
+    One (no pool) when there is one job, when the whole input is under
+    :data:`SMALL_RUN_BYTES`, or when the work that workers could take off the longest
+    chain is under half of it: ``w`` workers finish no sooner than the heaviest job and
+    than ``total / w``, so at most ``total - max(heaviest, total / w)`` bytes of checking
+    are saved, and a pool whose start-up and result transfer cost about as much as checking
+    ``SMALL_RUN_BYTES / 2`` (two equal halves of a small run) cannot pay for itself. For
+    jobs of even size this is the size rule again; it adds the runs that one big module
+    dominates, where a second process has little to do.
     ``TFFIX_FORCE_POOL=1`` uses a pool whatever the size (tests of the workers).
 
     The load average is not consulted: measured on a shared 2-core machine at a load
@@ -62,9 +68,14 @@ def plan_workers(jobs: int, weights: Sequence[float]) -> int:
     """
     if jobs <= 1 or len(weights) < 2:
         return 1
-    if os.environ.get("TFFIX_FORCE_POOL") != "1" and sum(weights) < SMALL_RUN_BYTES:
+    workers = min(jobs, len(weights))
+    if os.environ.get("TFFIX_FORCE_POOL") == "1":
+        return workers
+    total = sum(weights)
+    saved = total - max(max(weights), total / workers)  # the most a pool can take off the run
+    if total < SMALL_RUN_BYTES or saved < SMALL_RUN_BYTES / 2:
         return 1
-    return min(jobs, len(weights))
+    return workers
 
 
 def batches(order: Sequence[int], weights: Sequence[float] | None, workers: int) -> list[list[int]]:
