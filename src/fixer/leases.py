@@ -22,7 +22,6 @@ held, which only the main thread may arrange: elsewhere no lease is taken.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import os
 import signal
@@ -91,6 +90,8 @@ def exchange(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> b
 
     Raises ``OSError`` for any other failure (a name that vanished, permissions).
     """
+    import ctypes  # on use: a run that writes nothing does not load it
+
     global _RENAMEAT2
     if _RENAMEAT2 is None:
         _RENAMEAT2 = False

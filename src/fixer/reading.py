@@ -81,13 +81,16 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes
         chunks: list[bytes] = []
         size = 0
         while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            wanted = min(1 << 20, limit + 1 - size)
+            chunk = os.read(fd, wanted)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:  # grew while being read
                 raise SourceError(shown, _too_big(limit))
+            if len(chunk) < wanted and size == info.st_size:
+                break  # a short read that ends where fstat says the file ends: no read to see the end again
         return b"".join(chunks)
     except OSError as e:
         raise SourceError(shown, os_reason(e)) from None
