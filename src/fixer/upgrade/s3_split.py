@@ -359,7 +359,9 @@ def _versioning(kind: str, name: str, target: Target, block: Block) -> str | Non
     ``enabled = true`` is ``status = "Enabled"``. ``enabled = false`` (or absent) meant, in 3.x,
     either a bucket never versioned or one whose versioning is suspended (the guide, "Buckets With
     Versioning Disabled or Suspended"). With ``mfa_delete = true`` the bucket has a versioning
-    configuration (3.x could not set MFA delete, only reflect it), so it is ``"Suspended"``.
+    configuration (3.x's ``mfa_delete`` "cannot be used to toggle this setting", it only
+    reflects the state in AWS: https://registry.terraform.io/providers/hashicorp/aws/3.75.0/docs/resources/s3_bucket),
+    so it is ``"Suspended"``.
     Otherwise it is ``"Disabled"``: the provider's docs reserve that value for adopting
     unversioned buckets, it reads an unversioned bucket as ``"Disabled"`` (no change on import),
     creating the resource with it calls no API, and its plan-time check refuses to move a
