@@ -44,7 +44,8 @@ def corpus_mismatches(root: Path = CORPUS):
                 continue
         check = check_documents(documents, module_provider_version(documents, paths[0].parent))
         for path, mismatch in check.mismatches:
-            yield path, mismatch, check
+            if mismatch.certain:  # an unbounded for_each only may make too many blocks: never an AWS104 finding
+                yield path, mismatch, check
 
 
 def main(argv: list[str]) -> int:

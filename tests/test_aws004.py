@@ -11,8 +11,6 @@ import fixer
 from fixer.findings import Applicability, Severity
 from fixer.fixes import fix_module
 from fixer.rules import rule_by_code, select_rules
-from fixer.facts.ecs_service import V6_4, V6_21
-from fixer.model.constraints import admits as _admits
 
 RULES = select_rules(["AWS004"])
 
@@ -41,75 +39,63 @@ resource "aws_ecs_service" "app" {
 """
 
 
-# ---- the constraint check ---------------------------------------------------------------
+# ---- the version in use (the schema check's one choice) ---------------------------------
 
 
-@pytest.mark.parametrize(
-    "constraint, older, newer",
-    [
-        ("~> 5.0", True, False),
-        ("~> 5.90", True, False),
-        ("< 6.4", True, False),
-        ("6.3.0", True, False),
-        ("= 6.3.2", True, False),
-        (">= 5.0, < 6.0", True, False),
-        ("~> 6.3.0", True, False),  # 6.3.x only
-        (">= 5.0", True, True),
-        ("~> 6.0", True, True),
-        ("> 6.3", True, True),  # 6.3.1 is older than 6.4.0
-        ("<= 6.4.0", True, True),
-        (">= 6.4", False, True),
-        (">= 6.4.0", False, True),
-        ("~> 6.4", False, True),
-        ("= 6.4.0", False, True),
-        (" >=6.10 , != 6.11.0 ", False, True),
-        ("~> 7.0", False, True),
-        (">= 6.4.0-beta1", True, True),  # a pre-release sorts before its release
-        (">= 7.0, < 6.0", False, False),  # nothing satisfies it
-    ],
-)
-def test_admits_6_4(constraint: str, older: bool, newer: bool) -> None:
-    assert _admits(constraint, V6_4) == (older, newer)
-
-
-def test_admits_6_21_for_canary_and_linear() -> None:
-    assert _admits(">= 6.4", V6_21) == (True, True)
-    assert _admits("~> 6.21", V6_21) == (False, True)
-    assert _admits(">= 6.4, < 6.21", V6_21) == (True, False)
-
-
-@pytest.mark.parametrize("constraint", ["", " , ", "latest", "6.x", ">= six"])
-def test_unreadable_constraint_is_none(constraint: str) -> None:
-    assert _admits(constraint, V6_4) is None
-
-
-# ---- severities and fixes -------------------------------------------------------------
-
-
-def test_valid_block_with_only_old_providers_is_an_error_without_fix() -> None:
+def test_valid_block_in_provider_5_is_an_unsupported_block_without_fix() -> None:
     result = run(BLUE_GREEN, **{"versions.tf": versions("~> 5.0")})
     [finding] = result.findings
     assert finding.severity is Severity.ERROR
     assert finding.fix is None
     assert (finding.line, finding.column) == (4, 3)
+    assert finding.message == (
+        'aws_ecs_service.app: Blocks of type "deployment_configuration" are not expected here in AWS provider 5.100.0'
+    )
+    assert "deployment_configuration needs AWS provider >= 6.4.0" in finding.notes
     assert result.fixed["main.tf"] == BLUE_GREEN
 
 
-def test_valid_block_with_a_range_reaching_old_providers_is_a_warning() -> None:
-    result = run(BLUE_GREEN, **{"versions.tf": versions(">= 5.0")})
-    [finding] = result.findings
-    assert finding.severity is Severity.WARNING
-    assert "also allows older versions" in finding.message
-    assert finding.fix is None
+@pytest.mark.parametrize(
+    "constraint, release",
+    [("< 6.4", "below 6.4.0"), ("~> 6.3.0", "below 6.4.0"), ("= 6.3.2", "6.3.2"), ("<= 6.3.9", "6.3.9")],
+)
+def test_a_6_x_release_before_6_4_rejects_the_block(constraint: str, release: str) -> None:
+    """The bundled 6.25 schema has the block; the minor release that added it decides."""
+    [finding] = run(BLUE_GREEN, **{"versions.tf": versions(constraint)}).findings
+    assert f'"deployment_configuration" are not expected here in AWS provider {release}' in finding.message
 
 
-@pytest.mark.parametrize("constraint", [">= 6.4", "~> 6.4", "= 6.25.0"])
-def test_valid_block_with_new_providers_is_fine(constraint: str) -> None:
+@pytest.mark.parametrize("constraint", [">= 6.4", "~> 6.4", "= 6.25.0", "~> 6.0", ">= 5.0", "<= 6.4.0"])
+def test_valid_block_when_the_newest_allowed_release_has_it(constraint: str) -> None:
+    """Terraform installs the newest release the constraints allow (``~> 6.0``: 6.25 or later)."""
     assert run(BLUE_GREEN, **{"versions.tf": versions(constraint)}).findings == []
 
 
 def test_valid_block_without_any_constraint_is_fine() -> None:
     assert run(BLUE_GREEN).findings == []
+
+
+def test_the_override_names_the_release_and_6_21_blocks_need_it() -> None:
+    canary = BLUE_GREEN.replace(
+        '    strategy = "BLUE_GREEN"\n',
+        '    strategy = "CANARY"\n\n    canary_configuration {\n'
+        '      canary_percent              = 10\n      canary_bake_time_in_minutes = 5\n    }\n',
+    )
+    options = {"AWS004": {"provider_version": "6.10.0"}}
+    [finding] = fix_module({"main.tf": canary}, RULES, options=options).findings
+    assert finding.message == (
+        'aws_ecs_service.app: Blocks of type "canary_configuration" are not expected here in AWS provider 6.10.0'
+    )
+    assert "`canary_configuration` needs AWS provider >= 6.21.0" in finding.notes
+    assert fix_module({"main.tf": canary}, RULES, options={"AWS004": {"provider_version": "6.21.0"}}).findings == []
+    assert fix_module({"main.tf": canary}, RULES).findings == []  # the newest release has it
+
+
+def test_no_constraint_reading_of_its_own() -> None:
+    """One version choice for every schema rule: AWS004 reads no constraint itself."""
+    import fixer.rules.aws004_ecs_deployment_configuration as module
+
+    assert "required_provider_version" not in open(module.__file__, encoding="utf-8").read()
 
 
 def test_moved_settings_are_a_safe_fix_and_leave_nothing_behind() -> None:
@@ -127,7 +113,7 @@ resource "aws_ecs_service" "app" {
     [finding] = result.findings
     assert finding.severity is Severity.ERROR
     assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
-    assert not finding.notes  # the constraint already asks for 6.4
+    assert not [n for n in finding.notes if "needs" in n]  # the version in use has the block
     assert result.remaining == []
     assert result.fixed["main.tf"] == """\
 resource "aws_ecs_service" "app" {
@@ -155,10 +141,11 @@ resource "aws_ecs_service" "app" {
 """
     result = run(text, **{"versions.tf": versions("~> 5.0")})
     [finding] = result.findings
-    assert any('"~> 5.0" excludes' in note for note in finding.notes)
+    assert "the deployment_configuration block that remains needs AWS provider >= 6.4.0" in finding.notes
     assert "deployment_maximum_percent = 200" in result.fixed["main.tf"]
     [left] = result.remaining
-    assert left.severity is Severity.ERROR and "needs AWS provider >= 6.4.0" in left.message
+    assert left.severity is Severity.ERROR
+    assert 'Blocks of type "deployment_configuration" are not expected here in AWS provider 5.100.0' in left.message
 
 
 def test_conflicting_service_level_value_gets_no_fix() -> None:

@@ -441,6 +441,7 @@ def _cache_key(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]
 
 def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]]:
     from .cache import Uncacheable, make_key, read_input
+    from .schema.versions import find_lock_files
 
     module = job.module
     try:
@@ -459,6 +460,8 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         tfvars = [(str(p), hashes.of(p)) for p in (directory / n for n in auto) if p.is_file()]
         var_files = [(str(p), hashes.of(p)) for p in [*job.settings.var_files, *map(Path, job.var_files)]]
         extras = [(str(p), hashes.of(p)) for p in [*module.extra_files, *_json_files(directory, names)]]
+        # The provider version the schema rules check against comes from the nearest lock file.
+        locks = [(str(p), hashes.of(p)) for p in find_lock_files(Path(directory))]
         config_file = job.settings.path
         config_hash = hashes.of(config_file) if config_file is not None else None
     except (Uncacheable, OSError):
@@ -473,6 +476,7 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         "tfvars": tfvars,
         "var_files": var_files,
         "extra_files": extras,
+        "lock_files": locks,
         "config": [str(config_file) if config_file else None, config_hash],
     }
     return make_key(material), contents

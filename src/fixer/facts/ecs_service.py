@@ -1,6 +1,6 @@
 """What ``aws_ecs_service`` takes at the service level and in ``deployment_configuration``.
 
-Read by AWS004 (ecs-deployment-configuration). The ECS API (and CloudFormation) nest
+Read by AWS004 (ecs-deployment-configuration) and :mod:`fixer.schema.additions`. The ECS API (and CloudFormation) nest
 ``maximumPercent``, ``minimumHealthyPercent``, ``deploymentCircuitBreaker`` and ``alarms``
 in a ``DeploymentConfiguration`` object; the Terraform resource flattens them onto the
 service, and its own ``deployment_configuration`` block (since provider 6.4.0) takes other
@@ -19,12 +19,12 @@ Amazon ECS API Reference, ``DeploymentConfiguration``.
 
 from __future__ import annotations
 
-from ..model.constraints import Version
+__all__ = ["Release", "V6_4", "V6_21", "MOVED_ATTRIBUTES", "MOVED_BLOCKS", "VALID_ATTRIBUTES", "VALID_BLOCKS"]
 
-__all__ = ["V6_4", "V6_21", "MOVED_ATTRIBUTES", "MOVED_BLOCKS", "VALID_ATTRIBUTES", "VALID_BLOCKS"]
+Release = tuple[int, int, int]  # (major, minor, patch)
 
-V6_4: Version = (6, 4, 0, 1, "")  # deployment_configuration exists
-V6_21: Version = (6, 21, 0, 1, "")  # its canary_configuration / linear_configuration exist
+V6_4: Release = (6, 4, 0)  # deployment_configuration exists
+V6_21: Release = (6, 21, 0)  # its canary_configuration / linear_configuration exist
 
 # What the AWS API nests in DeploymentConfiguration but the provider takes at service level.
 MOVED_ATTRIBUTES = {

@@ -1,44 +1,52 @@
-"""AWS004: ECS rolling-deployment settings written inside a ``deployment_configuration`` block."""
+"""AWS004: ECS rolling-deployment settings written inside a ``deployment_configuration`` block
+(the ``aws_ecs_service`` case of the provider-schema check, AWS100-AWS102)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Union
 
 from ..editor import EditError
-from ..facts.ecs_service import MOVED_ATTRIBUTES, MOVED_BLOCKS, V6_4, VALID_ATTRIBUTES, VALID_BLOCKS
+from ..facts.ecs_service import MOVED_ATTRIBUTES, MOVED_BLOCKS, V6_4, VALID_ATTRIBUTES, VALID_BLOCKS, Release
 from ..findings import Applicability, Finding, Fix, Severity
-from ..model.constraints import Version, admits, show
+from ..schema.module_check import SchemaCheck
+from ..schema.validate import Mismatch, MismatchKind
 from ..syntax.nodes import Attribute, Block, Body, EmptyLine, Object, brief, generated_type, item_name, same_setting
 from ..syntax.restructure import comments_in
-from .base import FixAvailability, Rule, RuleContext, Site, Target, join_words
+from .base import RuleContext, join_words
+from .provider_schema import SchemaRule, release_in_use, validate_says
 
 __all__ = ["EcsDeploymentConfiguration"]
 
 Item = Union[Attribute, Block]
+_BLOCK = "deployment_configuration"
 _VALID_LIST = "strategy, bake_time_in_minutes, lifecycle_hook, canary_configuration and linear_configuration"
+# What the block's own findings gather: the unsupported things written in its body.
+_INSIDE = frozenset({MismatchKind.UNSUPPORTED_ARGUMENT, MismatchKind.UNSUPPORTED_BLOCK,
+                     MismatchKind.BLOCK_AS_ARGUMENT, MismatchKind.ARGUMENT_AS_BLOCK})
 
 
-class EcsDeploymentConfiguration(Rule):
+class EcsDeploymentConfiguration(SchemaRule):
     """ECS service deployment settings nested in a `deployment_configuration` block instead of set on the service.
 
     ## What it does
-    Finds `deployment_configuration` blocks in `aws_ecs_service` that hold
-    settings the AWS provider takes at the service level: `maximum_percent`
-    and `minimum_healthy_percent` (the service's `deployment_maximum_percent`
-    and `deployment_minimum_healthy_percent`), and nested
-    `deployment_circuit_breaker` or `alarms` blocks (service-level blocks).
-    It also reports `deployment_configuration = {...}`, the object form of the
-    ECS API, which no provider version takes as an argument.
+    AWS004 is now part of the provider-schema check (AWS100 unsupported argument, AWS101
+    unsupported block, AWS102 block written as argument): the schema of the AWS provider
+    version in use (see AWS100: `.terraform.lock.hcl`, else `required_providers`, else the
+    newest; `--provider-version` overrides) finds the mismatch, and every mismatch in or
+    at an `aws_ecs_service`'s `deployment_configuration` carries the code AWS004, so
+    suppressions and selections naming it keep their meaning, and gets this rule's fix.
 
-    It also checks the block against the AWS provider version the module
-    asks for in `required_providers`: the block itself only exists since
-    provider 6.4.0 (`strategy`, `bake_time_in_minutes`, `lifecycle_hook`),
-    and `canary_configuration` / `linear_configuration` since 6.21.0. A block
-    that is valid for new providers is reported when the constraint allows
-    only older ones (error) or also older ones (warning). When no version is
-    constrained, Terraform installs the newest provider, so nothing is
-    reported for an otherwise valid block.
+    Before provider 6.4.0 the block does not exist (an unsupported block); since 6.4.0 it
+    takes `strategy`, `bake_time_in_minutes`, `lifecycle_hook`, and since 6.21.0
+    `canary_configuration` / `linear_configuration` (a release between the bundled
+    schema's and those is told by `fixer/schema/additions.py`). What it most often holds
+    instead are settings the provider takes at the service level: `maximum_percent` and
+    `minimum_healthy_percent` (the service's `deployment_maximum_percent` and
+    `deployment_minimum_healthy_percent`), and nested `deployment_circuit_breaker` or
+    `alarms` blocks. `deployment_configuration = {...}`, the object form of the ECS API,
+    is an unsupported argument before 6.4 and a block written as an argument since.
+    The finding names the version it was checked against.
 
     `terraform validate` checks the arguments of every resource block, whatever its
     `count`, so a service with `count = 0` is checked too.
@@ -109,8 +117,9 @@ class EcsDeploymentConfiguration(Rule):
     changed. The argument form `deployment_configuration = { maximum_percent = 200 }`
     gets the same safe fix when it holds only `maximum_percent` /
     `minimum_healthy_percent` with one-line values and no comment; any other
-    argument form is reported without a fix. The version findings have no fix: raising a provider constraint
-    is the author's decision.
+    argument form is reported without a fix. A block the version in use does not have and
+    that holds none of those settings gets no fix (raising the provider version is the
+    author's decision), unless it is empty: then it is removed (safe).
 
     ## References
     - AWS provider schema of `aws_ecs_service`, hashicorp/terraform-provider-aws
@@ -133,47 +142,71 @@ class EcsDeploymentConfiguration(Rule):
 
     code = "AWS004"
     name = "ecs-deployment-configuration"
-    fix_availability = FixAvailability.SOMETIMES
-    severity = Severity.ERROR
-    targets = (Target("aws_ecs_service", attributes=("deployment_configuration",), blocks=("deployment_configuration",)),)
-    messages = {
-        "moved": "{settings} in the {where} {are}; the block (AWS provider >= 6.4) only takes " + _VALID_LIST,
-        "old-only": '{what} needs AWS provider >= {need}, but the version constraint "{constraint}" '
-        "allows only older versions, which reject it",
-        "argument": "deployment_configuration of {address} is written as an argument (`= {{...}}`), which the "
-        "AWS provider does not take: {why}",
-        "also-old": '{what} needs AWS provider >= {need}; the version constraint "{constraint}" '
-        "also allows older versions, which reject it",
-    }
+    case = "AWS004"
 
-    def visit(self, site: Site, ctx: RuleContext) -> Iterable[Finding]:
-        if site.attribute is not None:
-            yield self._argument(site, ctx)
-            return
-        content, dynamic = site.block, site.dynamic
-        if site.path != ("deployment_configuration",) or content is None:
-            return  # only the service's own block (not one nested deeper)
-        if dynamic is not None and content is not dynamic.body.blocks("content")[0]:
-            return
-        plan = _classify(content.body)
-        where = ('dynamic "deployment_configuration"' if dynamic else "deployment_configuration") + f" of {site.address}"
-        constraint = ctx.module.required_provider_version("aws")
-        if plan.moved:
-            yield self._moved(site, ctx, plan, where, constraint)
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One finding per ``deployment_configuration`` block (for every unsupported thing in
+        it, or for the block itself), per argument form, and per other mismatch there."""
+        inside: dict[int, tuple[object, Block, Block, list[Mismatch], SchemaCheck]] = {}
+        for file, mismatch, check in self.mismatches(ctx):
+            resource = mismatch.trail[0]
+            if mismatch.path == (_BLOCK,) and mismatch.kind in _INSIDE:
+                block = mismatch.trail[1]  # the literal block, or the dynamic one
+                inside.setdefault(id(block), (file, resource, block, [], check))[3].append(mismatch)
+            elif not mismatch.path and type(mismatch.node) is Attribute:
+                yield self._argument(ctx, file, mismatch, check)
+            elif not mismatch.path and mismatch.kind == MismatchKind.UNSUPPORTED_BLOCK:
+                for block in resource.body.blocks():
+                    if generated_type(block) == _BLOCK:  # the schema names the first; each is judged
+                        yield self._block(ctx, file, resource, block, [mismatch], check, unsupported=True)
+            else:
+                yield self.finding(file, mismatch.node, f"{mismatch.address}: {validate_says(mismatch, check)}", notes=(check.note,),
+                                   severity=Severity.WARNING if mismatch.kind == MismatchKind.DEPRECATED_ARGUMENT else None)
+        for file, resource, block, mismatches, check in inside.values():
+            yield self._block(ctx, file, resource, block, mismatches, check, unsupported=False)
+
+    def _block(
+        self, ctx: RuleContext, file, resource: Block, block: Block, mismatches: list[Mismatch],  # type: ignore[no-untyped-def]
+        check: SchemaCheck, *, unsupported: bool,
+    ) -> Finding:
+        """The finding for one ``deployment_configuration`` block (literal or ``dynamic``):
+        ``unsupported`` when the version in use has no such block."""
+        dynamic = block if block.type == "dynamic" else None
+        contents = dynamic.body.blocks("content") if dynamic is not None else [block]
+        plan = _classify(contents[0].body) if contents else _Plan()
+        address = mismatches[0].address
+        version = release_in_use(check)
+        if unsupported:
+            said = f'Blocks of type "{_BLOCK}" are not expected here in AWS provider {version}'
         else:
-            yield from self._version(site, ctx, plan, where, constraint)
+            more = f" (and {len(mismatches) - 1} more)" if len(mismatches) > 1 else ""
+            said = f"{validate_says(mismatches[0], check)}{more}"
+        where = ('dynamic "deployment_configuration"' if dynamic else _BLOCK) + f" of {address}"
+        if plan.moved:
+            return self._moved(ctx, file, resource, block, plan, where, f"{address}: {said}", check, unsupported)
+        fix = None
+        if unsupported and dynamic is None and not (plan.valid or plan.unknown) and not comments_in(block.tokens()):
+            fix = ctx.editor(file).remove(block, parent=resource).fix(
+                "Remove the empty deployment_configuration block", Applicability.SAFE
+            )
+        newer = [f"`{item_name(i)}` needs AWS provider >= {show(v)}" for i, v in plan.valid if v > V6_4]
+        notes = [f"{_BLOCK} needs AWS provider >= {show(V6_4)}" if unsupported else "", *newer]
+        return self.finding(file, block, f"{address}: {said}", fix=fix, notes=tuple(n for n in notes if n) + (check.note,))
 
-    def _moved(self, site: Site, ctx: RuleContext, plan: "_Plan", where: str, constraint: str | None) -> Finding:
-        service, block = site.resource.body, site.dynamic or site.block
+    def _moved(
+        self, ctx: RuleContext, file, resource: Block, block: Block, plan: "_Plan", where: str, said: str,  # type: ignore[no-untyped-def]
+        check: SchemaCheck, unsupported: bool,
+    ) -> Finding:
+        service = resource.body
         notes = [f"`{name}` is not an argument of deployment_configuration either; it is left in the block"
                  for name in plan.unknown]
         keeps = bool(plan.valid or plan.unknown)
-        if keeps and (note := _version_note(plan.required, constraint)):
-            notes.append(note)
+        if keeps and unsupported:
+            notes.append(f"the deployment_configuration block that remains needs AWS provider >= {show(plan.required)}")
         blockers = []
-        if site.dynamic:
+        if block.type == "dynamic":
             blockers.append("a dynamic block is not rewritten automatically; move the settings by hand")
-        if sum(generated_type(b) == "deployment_configuration" for b in service.blocks()) > 1:
+        if sum(generated_type(b) == _BLOCK for b in service.blocks()) > 1:
             blockers.append("the service has more than one deployment_configuration block; merge them by hand")
         blockers += [f"`{name}` is set more than once in the block; keep one by hand" for name in plan.repeated]
         twins: dict[Item, Item] = {}  # a nested setting -> the identical service-level one (it is dropped)
@@ -190,57 +223,43 @@ class EcsDeploymentConfiguration(Rule):
         notes += blockers
         fix: Fix | None = None
         if not blockers:
-            editor = ctx.editor(site)
+            editor = ctx.editor(file)
             try:
                 for item, twin in twins.items():
                     editor.copy_comments(item, above=twin)
                 if keeps:
                     editor.move_above(plan.moved, block, renames=MOVED_ATTRIBUTES, drop=twins)
                 else:
-                    editor.unwrap(block, site.resource, renames=MOVED_ATTRIBUTES, drop=twins)
+                    editor.unwrap(block, resource, renames=MOVED_ATTRIBUTES, drop=twins)
                 fix = editor.fix(_title(plan.moved, list(twins), keeps), Applicability.SAFE)
             except EditError:
                 notes.append("the settings could not be moved automatically (heredoc or unusual indentation)")
         names = [f"`{item_name(i)}`" for i in plan.moved]
         are = "is a service-level setting" if len(names) == 1 else "are service-level settings"
-        return self.report(site, "moved", node=block, settings=join_words(names), where=where, are=are,
-                           fix=fix, notes=tuple(notes))
+        message = f"{said}; {join_words(names)} in the {where} {are}"
+        return self.finding(file, block, message, fix=fix, notes=tuple(notes) + (check.note,))
 
-    def _argument(self, site: Site, ctx: RuleContext) -> Finding:
+    def _argument(self, ctx: RuleContext, file, mismatch: Mismatch, check: SchemaCheck) -> Finding:  # type: ignore[no-untyped-def]
         """``deployment_configuration = {...}``: the object form of the ECS API, which no provider takes."""
-        attribute, value = site.attribute, site.attribute.value  # type: ignore[union-attr]
-        keys = [i.key_name for i in value.items] if type(value) is Object else []  # type: ignore[attr-defined]
+        attribute, value = mismatch.node, mismatch.node.value  # type: ignore[attr-defined]
+        keys = [i.key_name for i in value.items] if type(value) is Object else []
         moved = [k for k in keys if k in MOVED_ATTRIBUTES or k in MOVED_BLOCKS]
-        why = (f"{join_words(f'`{k}`' for k in moved)} {'is a service-level setting' if len(moved) == 1 else 'are service-level settings'}"
-               if moved else "since provider 6.4 deployment_configuration is a block")
+        said = f"{mismatch.address}: {validate_says(mismatch, check)}"
+        why = (f"{' ' if said.endswith('?') else '; '}{join_words(f'`{k}`' for k in moved)} {'is a service-level setting' if len(moved) == 1 else 'are service-level settings'}"
+               if moved else "")
         fix = None
-        if keys and all(k in MOVED_ATTRIBUTES for k in keys) and not comments_in(attribute.tokens()):  # type: ignore[union-attr]
-            lines = [f"{MOVED_ATTRIBUTES[i.key_name]} = {i.value.source}" for i in value.items]  # type: ignore[attr-defined]
+        if keys and all(k in MOVED_ATTRIBUTES for k in keys) and not comments_in(attribute.tokens()):
+            lines = [f"{MOVED_ATTRIBUTES[i.key_name]} = {i.value.source}" for i in value.items]
             if not any("\n" in line for line in lines) and len(set(keys)) == len(keys):
-                editor = ctx.editor(site).replace_item(attribute, "\n".join(lines))  # type: ignore[arg-type]
+                editor = ctx.editor(file).replace_item(attribute, "\n".join(lines))
                 fix = editor.fix(f"Set {join_words(MOVED_ATTRIBUTES[k] for k in keys)} on the service", Applicability.SAFE)
-        hint = f"set {'it' if len(moved) == 1 else 'them'} on the service by hand" if moved else "write it as a block, without `=` (AWS provider >= 6.4)"
-        return self.report(site, "argument", node=attribute, why=why, fix=fix, notes=() if fix else (hint,))
-
-    def _version(
-        self, site: Site, ctx: RuleContext, plan: "_Plan", where: str, constraint: str | None
-    ) -> Iterator[Finding]:
-        verdict = admits(constraint, plan.required) if constraint is not None else None
-        if verdict is None or not verdict[0]:
-            return  # no constraint (the newest provider is installed), an unreadable one, or a new enough one
-        need, block = show(plan.required), site.dynamic or site.block
-        newest = [item_name(i) for i, version in plan.valid if version == plan.required]
-        what = f"{join_words(f'`{n}`' for n in newest)} in the {where}" if plan.required > V6_4 and newest else f"the {where}"
-        fix = None
-        if site.dynamic is None and not (plan.valid or plan.unknown) and not comments_in(block.tokens()):
-            fix = ctx.editor(site).remove(block, parent=site.resource).fix(
-                "Remove the empty deployment_configuration block", Applicability.SAFE
-            )
-        yield self.report(
-            site, "also-old" if verdict[1] else "old-only", node=block, what=what, need=need,
-            constraint=constraint, severity=Severity.WARNING if verdict[1] else Severity.ERROR, fix=fix,
-            notes=(f'require version ">= {need}" for aws in required_providers, or drop it',),
-        )
+        if moved:
+            hint = f"set {'it' if len(moved) == 1 else 'them'} on the service by hand"
+        elif mismatch.kind == MismatchKind.BLOCK_AS_ARGUMENT:
+            hint = "write it as a block, without `=`"
+        else:
+            hint = f"{_BLOCK} needs AWS provider >= {show(V6_4)}, written as a block"
+        return self.finding(file, attribute, said + why, fix=fix, notes=(() if fix else (hint,)) + (check.note,))
 
 
 @dataclass
@@ -248,10 +267,15 @@ class _Plan:
     """The items of a deployment_configuration body, sorted by what becomes of them."""
 
     moved: list[Item] = field(default_factory=list)  # service-level settings, in source order
-    valid: list[tuple[Item, Version]] = field(default_factory=list)  # what the 6.4+ block takes, and since when
+    valid: list[tuple[Item, Release]] = field(default_factory=list)  # what the 6.4+ block takes, and since when
     unknown: list[str] = field(default_factory=list)  # anything else, by name
     repeated: list[str] = field(default_factory=list)  # moved settings given more than once
-    required: Version = V6_4  # the provider version the valid contents need
+    required: Release = V6_4  # the provider version the valid contents need
+
+
+def show(release: Release) -> str:
+    """``6.4.0``."""
+    return ".".join(map(str, release))
 
 
 def _classify(body: Body) -> _Plan:
@@ -295,16 +319,3 @@ def _title(moved: list[Item], dropped: list[Item], keeps: bool) -> str:
     text = join_words(clauses)
     return text[:1].upper() + text[1:]
 
-
-def _version_note(required: Version, constraint: str | None) -> str | None:
-    """What the block that remains after the fix needs, when the constraint may not give it."""
-    head = f"the deployment_configuration block that remains needs AWS provider >= {show(required)}"
-    verdict = admits(constraint, required) if constraint is not None else None
-    if constraint is None or verdict is None:
-        why = "could not be read" if constraint else None
-        return f'{head}; the version constraint "{constraint}" {why}' if why else f"{head}; required_providers sets no version for aws"
-    if not verdict[0]:
-        return None
-    if not verdict[1]:
-        return f'{head}, which the version constraint "{constraint}" excludes'
-    return f'{head}; the version constraint "{constraint}" also allows older versions'

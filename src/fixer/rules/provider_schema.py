@@ -1,12 +1,11 @@
-"""What the provider-schema rules (AWS100-AWS109) share: one validation per module.
+"""What the provider-schema rules (AWS003, AWS004, AWS100-AWS110) share: one validation per module.
 
-Each rule reports one kind of :class:`~fixer.schema.validate.Mismatch`; the module is
-validated once (the first of the rules to run computes it, the others reuse it) against
-the schema of the AWS provider version it uses (:mod:`fixer.schema.versions`). Places that
-AWS003 and AWS004 already own are left to them, so that one place gets one finding:
-the App Mesh blocks AWS003 knows to be allowed once, and everything in or at an
-``aws_ecs_service``'s ``deployment_configuration`` (AWS004, which knows the 6.4 / 6.21
-history of that block better than a 6.25 schema does).
+Each kind rule (AWS100-AWS110) reports one kind of :class:`~fixer.schema.validate.Mismatch`;
+the module is validated once (the first of the rules to run computes it, the others reuse
+it) against the schema of the AWS provider version it uses (:mod:`fixer.schema.versions`).
+The mismatches :mod:`fixer.schema.cases` gives to a case rule (AWS003: App Mesh blocks
+allowed once; AWS004: ``aws_ecs_service``'s ``deployment_configuration``) are reported by
+that rule, with its structural fix, and by no other, so that one place gets one finding.
 """
 
 from __future__ import annotations
@@ -17,16 +16,18 @@ from typing import Any, ClassVar, Iterable
 
 from ..findings import Applicability, Finding, Fix
 from ..model.module import Module, is_override_file
+from ..model.bounds import Size, largest_size
+from ..model.evaluate import Scope
+from ..schema.cases import case_of
 from ..schema.module_check import SchemaCheck, check_documents, module_provider_version
 from ..schema.validate import Mismatch, MismatchKind
 from ..editor import Editor
-from ..syntax.nodes import Attribute
-from .aws003_dynamic_single_block import SINGLE_CHILDREN
-from .base import Rule, RuleContext
+from ..syntax.nodes import Attribute, Block
+from .base import FixAvailability, Rule, RuleContext
 
-__all__ = ["SchemaRule", "schema_check", "pinned", "rename_fix", "provider_version_options"]
+__all__ = ["SchemaRule", "schema_check", "pinned", "rename_fix", "provider_version_options", "release_in_use",
+           "validate_says"]
 
-_AWS003_PLACES = {(c.resource, c.path, c.child) for c in SINGLE_CHILDREN}
 _CACHE: dict[int, tuple[Any, str | None, SchemaCheck]] = {}
 
 
@@ -40,12 +41,15 @@ def _module_directory(module: Module) -> Path | None:
 
 
 def _count_items(ctx: RuleContext):
-    def count(expression) -> int | None:  # type: ignore[no-untyped-def]
+    """The size of a dynamic block's ``for_each`` over every instance of its resource block.
+    terraform validate checks every resource block whatever its ``count``: with ``count = 0``
+    (no instance) it is judged as one instance whose ``count.index`` is unknown."""
+    def count(expression, resource: Block) -> Size:  # type: ignore[no-untyped-def]
+        scopes = ctx.evaluator.instances(resource) if resource.type == "resource" else None
         try:
-            value = ctx.evaluator.evaluate(expression)
+            return largest_size(ctx.evaluator, expression, scopes or [Scope()])
         except Exception:  # an expression the evaluator does not model: unknown
-            return None
-        return len(value) if isinstance(value, (list, tuple, dict, set, frozenset)) else None
+            return Size(None, False)
 
     return count
 
@@ -72,11 +76,18 @@ def pinned(check: SchemaCheck) -> bool:
     return check.choice.source in ("override", "lock", "constraint")
 
 
-def _owned_elsewhere(type_name: str, mismatch: Mismatch) -> bool:
-    if type_name == "aws_ecs_service" and (mismatch.path[:1] == ("deployment_configuration",)
-                                           or (not mismatch.path and mismatch.name == "deployment_configuration")):
-        return True  # AWS004
-    return mismatch.kind == MismatchKind.TOO_MANY_BLOCKS and (type_name, mismatch.path, mismatch.name) in _AWS003_PLACES
+def release_in_use(check: SchemaCheck) -> str:
+    """The provider release a message names: the exact one in use when known (lock file,
+    override), else the bundled schema's."""
+    return check.choice.release or (check.schema.provider_version if check.schema is not None else "?")
+
+
+def validate_says(mismatch: Mismatch, check: SchemaCheck) -> str:
+    """``terraform validate``'s words for ``mismatch``, its first sentence ending with the
+    provider release: 'An argument named "x" is not expected here in AWS provider 5.100.0'."""
+    message, version = mismatch.message, f" in AWS provider {release_in_use(check)}"
+    end = message.find(". ")
+    return message[:end] + version + message[end:] if end >= 0 else message.rstrip(".") + version
 
 
 # What an override file (override.tf, *_override.tf) can change: Terraform merges its partial
@@ -97,13 +108,49 @@ def _overridden(module: Module) -> set[str] | None:
     return out
 
 
-class SchemaRule(Rule):
-    """Base of the provider-schema rules: report the mismatches of one ``kind``."""
+# Said once for every schema rule: :meth:`SchemaRule.documentation` adds them to its References.
+SHARED_REFERENCES = """\
+- Bundled schemas: `@cdktf/provider-aws` 5.0.52 / 15.0.0 / 20.1.0 / 21.22.1 (AWS provider
+  3.75.0 / 4.67.0 / 5.100.0 / 6.25.0), generated by `scripts/gen_provider_schemas.py`; the
+  provider version in use is the exact one of `.terraform.lock.hcl`, else the newest
+  release the `required_providers` constraints allow, else the newest bundled one
+  (`--provider-version aws=X` overrides).
+- Terraform's diagnostics: hashicorp/hcl `hcldec` / `hclsyntax/structure.go` (Unsupported
+  argument, Unsupported block type, Too many blocks, Missing required argument).
+- Version constraints: https://developer.hashicorp.com/terraform/language/expressions/version-constraints"""
 
-    kind: ClassVar[str]
+
+class SchemaRule(Rule):
+    """Base of the provider-schema rules: report the mismatches of one ``kind`` (a kind rule),
+    or those :mod:`fixer.schema.cases` gives to ``case`` (a case rule: AWS003, AWS004)."""
+
+    kind: ClassVar[str] = ""
+    case: ClassVar[str] = ""  # a case rule's own code
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.NEVER
     option_types: ClassVar[dict[str, type]] = {"provider_version": str}
 
-    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A rule that offers a fix (a case rule, or one overriding :meth:`fix_for`) fixes sometimes."""
+        super().__init_subclass__(**kwargs)
+        if "fix_availability" not in cls.__dict__ and (cls.case or "fix_for" in cls.__dict__):
+            cls.fix_availability = FixAvailability.SOMETIMES
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The docstring, with :data:`SHARED_REFERENCES` at the end of its References (the last section)."""
+        doc = super().documentation()
+        heading = "" if "\n## References\n" in doc else "\n\n## References\n"
+        return doc.rstrip() + (heading or "\n") + SHARED_REFERENCES
+
+    def takes(self, mismatch: Mismatch) -> bool:
+        """Whether this rule reports ``mismatch``."""
+        case = case_of(mismatch)
+        if self.case:
+            return case == self.case
+        return case is None and mismatch.kind == self.kind and mismatch.certain
+
+    def mismatches(self, ctx: RuleContext) -> Iterable[tuple[Any, Mismatch, SchemaCheck]]:
+        """(file, mismatch, check) for each mismatch this rule reports, in file order."""
         check = schema_check(ctx)
         files = {f.path: f for f in ctx.module.files}
         overridden = _overridden(ctx.module)
@@ -111,15 +158,17 @@ class SchemaRule(Rule):
             (m.address, m.path, m.rename.new) for _p, m in check.mismatches if m.rename is not None
         }
         for path, mismatch in check.mismatches:
-            if mismatch.kind != self.kind:
-                continue
-            if _owned_elsewhere(mismatch.type_name, mismatch):
+            if not self.takes(mismatch):
                 continue
             if mismatch.kind in _MERGE_SENSITIVE and (overridden is None or mismatch.address in overridden):
                 continue  # an override file may supply or replace it
             if mismatch.kind == MismatchKind.MISSING_ARGUMENT and (mismatch.address, mismatch.path, mismatch.name) in renamed_to:
                 continue  # the removed argument's finding (AWS107) renames it into place
-            yield self.schema_finding(files[path], mismatch, check, ctx)
+            yield files[path], mismatch, check
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        for file, mismatch, check in self.mismatches(ctx):
+            yield self.schema_finding(file, mismatch, check, ctx)
 
     def schema_finding(self, file, mismatch: Mismatch, check: SchemaCheck, ctx: RuleContext) -> Finding:  # type: ignore[no-untyped-def]
         """The finding for one mismatch, with :meth:`fix_for`'s fix."""

@@ -60,6 +60,7 @@ def check_documents(
     for path, document in documents:
         for block in document.body.blocks():
             if block.type in ("resource", "data"):
-                for mismatch in validate_block(block, schema, count_items=count_items, schema_may_lag=lag):
+                for mismatch in validate_block(block, schema, count_items=count_items, schema_may_lag=lag,
+                                               release_below=choice.release_below):
                     found.append((path, mismatch))
     return SchemaCheck(choice, schema, found)

@@ -9,7 +9,11 @@ is conservative, because a false positive is worse than a miss:
 - meta-arguments (``count``, ``for_each``, ``provider``, ``depends_on``, ``lifecycle``,
   ``provisioner``, ``connection``) are never reported, nor is ``id``;
 - a ``dynamic "x"`` block counts as *some* ``x`` blocks, how many only when
-  ``count_items`` can evaluate its ``for_each``; its ``content`` is checked as an ``x``;
+  ``count_items`` can evaluate or bound its ``for_each``; its ``content`` is checked as an
+  ``x``; too many blocks that only *may* be made (an unbounded ``for_each``) are a mismatch
+  marked ``certain=False``, which only the schema cases (AWS003) report, as a warning;
+- a name a minor release added (:mod:`fixer.schema.additions`) is unknown when the release
+  in use is older (``release_below``), as if the schema lacked it;
 - an attribute of object type (``aws_security_group.ingress``) may be written as an
   argument or as blocks, as Terraform accepts both for SDK providers; its block form is not
   checked inside;
@@ -22,7 +26,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
+from ..model.bounds import Size
 from ..syntax.nodes import Attribute, Block, Body, Expression, Node
+from .additions import added_in
 from .literal_types import literal_type_error
 from .model import BlockSchema, ProviderSchema
 from .upgrade_notes import Rename, deprecation_for, rename_for
@@ -66,9 +72,23 @@ class Mismatch:
     expected_type: str = ""  # for argument-written-as-block: the argument's type code
     type_name: str = ""  # the resource or data source type
     address: str = ""  # "aws_db_instance.main" or "data.aws_region.current"
+    # The blocks from the resource down to the body holding ``name`` (a ``dynamic`` block and
+    # its ``content`` both): ``(resource, spec, backend)``.
+    trail: tuple[Block, ...] = ()
+    certain: bool = True  # for too-many-blocks: False when an unbounded for_each only may make too many
+    sizes: tuple[tuple[Block, Size], ...] = ()  # for too-many-blocks: each dynamic block's for_each size
 
 
-CountItems = Callable[[Expression], "int | None"]
+# How many elements a dynamic block's ``for_each`` has in the resource block given: a
+# :class:`~fixer.model.bounds.Size`, or a plain count (None: unknown).
+CountItems = Callable[[Expression, Block], "Size | int | None"]
+ReleaseBelow = Callable[[tuple[int, int, int]], bool]
+
+
+def _size(counted: "Size | int | None") -> Size:
+    if isinstance(counted, Size):
+        return counted
+    return Size(counted, counted is not None)
 
 
 def validate_block(
@@ -77,6 +97,7 @@ def validate_block(
     *,
     count_items: CountItems | None = None,
     schema_may_lag: bool = False,
+    release_below: ReleaseBelow | None = None,
 ) -> list[Mismatch]:
     """Mismatches of a ``resource "type" "name"`` or ``data "type" "name"`` block.
 
@@ -86,6 +107,8 @@ def validate_block(
     ``schema_may_lag``: the module requires a newer release than the schema's (``>= 6.40``
     against 6.25), so a name the schema does not know may be new: unsupported arguments and
     blocks are then not reported.
+    ``release_below``: True when the release in use is older than a version: a name that
+    release lacks (:func:`~fixer.schema.additions.added_in`) is then unknown.
     """
     if block.type not in ("resource", "data") or len(block.labels) != 2:
         return []
@@ -96,14 +119,20 @@ def validate_block(
         return []
     meta_arguments = RESOURCE_META_ARGUMENTS if kind == "resource" else DATA_META_ARGUMENTS
     meta_blocks = RESOURCE_META_BLOCKS if kind == "resource" else DATA_META_BLOCKS
-    checker = _Checker(kind, type_name, schema, count_items or (lambda _e: None), schema_may_lag)
+    counter = count_items or (lambda _e, _b: None)
+    checker = _Checker(kind, type_name, schema, lambda e: _size(counter(e, block)), schema_may_lag,
+                       release_below or (lambda _v: False))
+    checker.trail = (block,)
     checker.body(block, block.body, root, (), meta_arguments, meta_blocks)
     address = ("" if kind == "resource" else "data.") + ".".join(block.labels)
     return [replace(m, type_name=type_name, address=address) for m in checker.found]
 
 
 class _Checker:
-    def __init__(self, kind: str, type_name: str, schema: ProviderSchema, count_items: CountItems, lenient: bool) -> None:
+    def __init__(
+        self, kind: str, type_name: str, schema: ProviderSchema, count_items: Callable[[Expression], Size],
+        lenient: bool, release_below: ReleaseBelow,
+    ) -> None:
         self.schema = schema
         major = schema.major
         self.lenient = lenient
@@ -111,8 +140,15 @@ class _Checker:
         self.type_name = type_name
         self.major = major
         self.count_items = count_items
+        self.release_below = release_below
         self.found: list[Mismatch] = []
         self.siblings: frozenset[str] = frozenset()
+        self.trail: tuple[Block, ...] = ()
+
+    def released(self, path: tuple[str, ...], name: str) -> bool:
+        """False when the release in use predates the minor release that added ``name``."""
+        added = added_in(self.kind, self.type_name, path, name)
+        return added is None or not self.release_below(added)
 
     def body(
         self,
@@ -155,7 +191,8 @@ class _Checker:
     # -- arguments ----------------------------------------------------------------------
     def attribute(self, item: Attribute, schema: BlockSchema, path: tuple[str, ...]) -> None:
         name = item.key
-        found = schema.attribute(name)
+        released = self.released(path, name)
+        found = schema.attribute(name) if released else None
         if found is not None:
             if found.computed_only:
                 self.add(MismatchKind.READ_ONLY_ARGUMENT, path, name, item,
@@ -167,7 +204,7 @@ class _Checker:
             if wrong is not None:
                 self.add(MismatchKind.WRONG_TYPE, path, name, item, wrong, expected_type=found.type)
             return
-        if schema.block_type(name) is not None:
+        if released and schema.block_type(name) is not None:
             self.add(MismatchKind.BLOCK_AS_ARGUMENT, path, name, item,
                      f'An argument named "{name}" is not expected here. '
                      f'Did you mean to define a block of type "{name}"?')
@@ -197,7 +234,7 @@ class _Checker:
                 MismatchKind.REMOVED_ARGUMENT, path, name, node,
                 f'An argument named "{name}" is not expected here: it was removed in AWS provider '
                 f"{removed_in}.0.{advice}",
-                rename, removed_in, siblings=self.siblings,
+                rename, removed_in, siblings=self.siblings, trail=self.trail,
             ))
         elif not self.lenient:
             self.add(kind, path, name, node, message)
@@ -211,9 +248,10 @@ class _Checker:
         schema: BlockSchema,
         path: tuple[str, ...],
     ) -> None:
-        block_type = schema.block_type(name)
+        released = self.released(path, name)
+        block_type = schema.block_type(name) if released else None
         if block_type is None:
-            attribute = schema.attribute(name)
+            attribute = schema.attribute(name) if released else None
             if attribute is not None and (attribute.is_object or attribute.type == "any"):
                 return  # an attribute Terraform accepts in block form: not checked inside
             first = (blocks or dynamics)[0]
@@ -228,25 +266,37 @@ class _Checker:
             return
         self.deprecated(name, (blocks or dynamics)[0], path, schema)
         if block_type.max_items is not None:
-            known = len(blocks)
-            for dynamic in dynamics:
-                for_each = dynamic.body.get_attribute("for_each")
-                count = self.count_items(for_each.value) if for_each is not None else None
-                known += count or 0
-            if known > block_type.max_items:
-                every = tuple(sorted(blocks + dynamics, key=lambda b: b.start))
-                self.found.append(Mismatch(
-                    MismatchKind.TOO_MANY_BLOCKS, path, name, every[min(block_type.max_items, len(every) - 1)],
-                    f'Too many {name} blocks: no more than {block_type.max_items} "{name}" blocks are allowed.',
-                    blocks=every,
-                ))
+            self.too_many(name, blocks, dynamics, block_type.max_items, path)
+        outer = self.trail
         for block in blocks:
             if block.labels:
                 continue  # a nested block type never takes labels; terraform reports that, not us
+            self.trail = outer + (block,)
             self.body(block, block.body, block_type.block, path + (name,))
         for dynamic in dynamics:
             for content in dynamic.body.blocks("content"):
+                self.trail = outer + (dynamic, content)
                 self.body(content, content.body, block_type.block, path + (name,))
+        self.trail = outer
+
+    def too_many(self, name: str, blocks: list[Block], dynamics: list[Block], most: int, path: tuple[str, ...]) -> None:
+        """More than ``most`` blocks ``name``: certainly (the literal blocks and the exact sizes of
+        the dynamic blocks' ``for_each`` exceed it), or possibly (an unbounded ``for_each``)."""
+        sizes = []
+        for dynamic in dynamics:
+            for_each = dynamic.body.get_attribute("for_each")
+            sizes.append((dynamic, self.count_items(for_each.value) if for_each is not None else Size(None, False)))
+        certain = len(blocks) + sum(s.count for _d, s in sizes if s.exact and s.count is not None)
+        bounded = all(s.count is not None for _d, s in sizes)
+        most_possible = len(blocks) + sum(s.count or 0 for _d, s in sizes)
+        if certain <= most and bounded and most_possible <= most:
+            return
+        every = tuple(sorted(blocks + dynamics, key=lambda b: b.start))
+        self.found.append(Mismatch(
+            MismatchKind.TOO_MANY_BLOCKS, path, name, every[min(most, len(every) - 1)],
+            f'Too many {name} blocks: no more than {most} "{name}" blocks are allowed.',
+            blocks=every, trail=self.trail, certain=certain > most, sizes=tuple(sizes),
+        ))
 
     # -- what must be there -------------------------------------------------------------
     def required(
@@ -271,4 +321,4 @@ class _Checker:
                          f'"{block_type.name}" block is required.')
 
     def add(self, kind: str, path: tuple[str, ...], name: str, node: Node, message: str, **more: Any) -> None:
-        self.found.append(Mismatch(kind, path, name, node, message, siblings=self.siblings, **more))
+        self.found.append(Mismatch(kind, path, name, node, message, siblings=self.siblings, trail=self.trail, **more))

@@ -80,6 +80,32 @@ class ProviderVersionChoice:
     source: str  # "override", "lock", "constraint" or "default"
     detail: str  # where it came from, for the finding's note
     minimum: str | None = None  # the oldest release the choice allows (the exact one when known)
+    # The newest release the constraints allow when it is below the next major (``< 6.4``:
+    # ((6, 4, 0), False), i.e. below 6.4.0); None: the newest of the major, as the schema is.
+    ceiling: tuple[Version, bool] | None = None
+
+    def release_below(self, version: Version) -> bool:
+        """True when the release Terraform would install for this choice is older than
+        ``version``: the exact one (lock file, override, ``= x.y.z``), else the newest the
+        constraints allow. Without either, the newest release is assumed (False)."""
+        if self.exact is not None:
+            match = _CONSTRAINT.match(self.exact)
+            return match is not None and _version(match)[0] < version
+        if self.ceiling is not None:
+            top, inclusive = self.ceiling
+            return top < version if inclusive else top <= version
+        return False
+
+    @property
+    def release(self) -> str | None:
+        """The release to name in a message: the exact one, else the newest allowed below a
+        ceiling (``< 6.4`` reads "below 6.4.0"); None when it is the schema's."""
+        if self.exact is not None:
+            return self.exact
+        if self.ceiling is not None:
+            top, inclusive = self.ceiling
+            return _text(top) if inclusive else f"below {_text(top)}"
+        return None
 
     def newer_than(self, schema_version: str) -> bool:
         """True when every release the module allows is newer than ``schema_version``: names
@@ -275,7 +301,11 @@ def choose_provider_version(
         major = fitting[-1]
         exact = next((_text(c.version) for c in parsed if c.operator == "="), None)
         floor = max([c.bounds()[0] for c in parsed if c.bounds()[0] is not None] + [(major, 0, 0)])
-        return ProviderVersionChoice(major, exact, "constraint", detail, _text(floor) if floor[0] == major else None)
+        ceilings = [(c.bounds()[2], c.bounds()[3]) for c in parsed if c.bounds()[2] is not None]
+        top = min(ceilings, key=lambda b: (b[0], b[1])) if ceilings else None
+        ceiling = top if top is not None and top[0] < (major + 1, 0, 0) else None  # type: ignore[operator]
+        return ProviderVersionChoice(major, exact, "constraint", detail, _text(floor) if floor[0] == major else None,
+                                     ceiling)  # type: ignore[arg-type]
     return ProviderVersionChoice(majors[-1], None, "default", "no version constraint or lock file")
 
 
