@@ -81,6 +81,19 @@ def test_missing_path_and_unknown_rule_exit_2() -> None:
     assert code == 2 and out == "" and err.startswith("error: no rule 'AWS999'")
 
 
+def test_explain_an_unknown_code_suggests_the_nearest_like_select_does() -> None:
+    from fixer.arguments import did_you_mean, known_codes
+
+    code, out, err = _cli("explain", "tfx01")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == "error: no rule 'tfx01'; did you mean 'TFX001'? `tffix rules` lists them"
+    code, _out, err = _cli("explain", "AWS999")
+    # the same helper, the same answer as an unknown code given to --select
+    assert code == 2 and did_you_mean("AWS999", known_codes()) in err and "did you mean 'AWS" in err
+    code, _out, err = _cli("explain", "XYZ")  # nothing close: no suggestion
+    assert code == 2 and err.splitlines()[0] == "error: no rule 'XYZ'; `tffix rules` lists them"
+
+
 @pytest.mark.parametrize("command", [["rules"], ["explain", "AWS001"]])
 def test_internal_error_in_any_subcommand_is_one_line_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, command: list[str]

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 __all__ = [
     "OptionError", "known_codes", "code_prefixes", "check_codes", "check_rule_options",
-    "check_assignment", "check_path_list",
+    "check_assignment", "check_path_list", "did_you_mean",
 ]
 
 # Terraform's identifier: a letter or underscore, then letters, digits, underscores and dashes.
@@ -45,7 +45,8 @@ def code_prefixes(codes: Iterable[str]) -> list[str]:
     return sorted({re.match(r"[A-Z]*", code).group(0) for code in codes} - {""})  # type: ignore[union-attr]
 
 
-def _did_you_mean(value: str, choices: list[str]) -> str:
+def did_you_mean(value: str, choices: list[str]) -> str:
+    """``; did you mean 'AWS009'?`` for the closest of ``choices``, or empty when none is close."""
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -76,7 +77,7 @@ def check_codes(key: str, values: Any, *, prefixes: bool = True, also: Iterable[
             if prefixes:
                 allowed += f", or a prefix of one ({', '.join(code_prefixes(known))})"
             raise OptionError(
-                key, f"unknown rule code {value!r}{_did_you_mean(code, known)} (allowed: {allowed})"
+                key, f"unknown rule code {value!r}{did_you_mean(code, known)} (allowed: {allowed})"
             )
         out.append(code)
     return tuple(out)
@@ -109,7 +110,7 @@ def check_rule_options(key: str, options: Any, *, also: Iterable[Any] = ()) -> d
         rule = rule_by_code(code) if isinstance(code, str) else None
         if rule is None:
             codes = [c for c in known_codes() if rule_by_code(c) is not None]
-            hint = _did_you_mean(str(code).upper(), codes)
+            hint = did_you_mean(str(code).upper(), codes)
             raise OptionError(f"{key}.{code}", f"no rule {code!r}{hint} (rules: {', '.join(codes)})")
         where = f"{key}.{rule.code}"
         if not isinstance(values, dict):
@@ -118,7 +119,7 @@ def check_rule_options(key: str, options: Any, *, also: Iterable[Any] = ()) -> d
         for name, value in values.items():
             if name not in declared:
                 allowed = ", ".join(sorted(declared)) or "none"
-                hint = _did_you_mean(str(name), sorted(declared)) if declared else ""
+                hint = did_you_mean(str(name), sorted(declared)) if declared else ""
                 raise OptionError(f"{where}.{name}", f"{rule.code} has no option {name!r}{hint} (options: {allowed})")
             kind = declared[name]
             if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):

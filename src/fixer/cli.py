@@ -519,11 +519,13 @@ def rules() -> None:
 @click.argument("code")
 def explain(code: str) -> None:
     """Print a rule's documentation."""
+    from .arguments import did_you_mean, known_codes
     from .rules import rule_by_code
 
     rule = rule_by_code(code)
     if rule is None:
-        click.echo(f"error: no rule {code!r}; `tffix rules` lists them", err=True)
+        hint = did_you_mean(code.strip().upper(), known_codes())  # as an unknown --select code
+        click.echo(f"error: no rule {code!r}{hint}{' ' if hint else '; '}`tffix rules` lists them", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"{rule.code} ({rule.name})\n")
     click.echo(rule.documentation())
