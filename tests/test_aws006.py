@@ -181,3 +181,58 @@ def test_not_reported(extra: str) -> None:
 def test_variable_that_does_not_name_an_environment_is_not_a_suffix() -> None:
     main = SUFFIXED.replace("environment_suffix", "project") + '\nresource "aws_sqs_queue" "q" {\n  name = "q"\n}\n'
     assert _findings({"main.tf": main}) == []
+
+
+def _with_suffix_default(default: str, extra: str) -> dict[str, str]:
+    return {"main.tf": textwrap.dedent(f'''\
+        variable "environment_suffix" {{
+          type    = string
+          default = "{default}"
+        }}
+
+        resource "aws_ecs_cluster" "main" {{
+          name = "cluster-${{var.environment_suffix}}"
+        }}
+
+        resource "aws_sqs_queue" "jobs" {{
+          name = "jobs-${{var.environment_suffix}}"
+        }}
+        ''') + textwrap.dedent(extra)}
+
+
+def test_the_rename_goes_through_the_shared_renamer_limit_and_names_in_use() -> None:
+    group = '''
+        resource "aws_lb_target_group" "api" {
+          name = "api"
+        }
+        '''
+    # fits: the plain suffixed name
+    [finding] = _findings(_with_suffix_default("prod", group))
+    assert finding.fix.title.endswith(': "api-${var.environment_suffix}"')
+    # too long with the default: the suffix kept whole, the rest cut (fixer.names.renames)
+    sources = _with_suffix_default("production-eu-west-1-blue", group.replace('"api"', '"api-gateway-public"'))
+    [finding] = _findings(sources)
+    assert '${trimsuffix(substr("api-gateway-public", 0, 32 - length("-${var.environment_suffix}")), "-")}' in finding.fix.title
+    fixed = _apply_suggestions(sources)["main.tf"]
+    assert fixer.fix_source(fixed, select=["AWS001"]).findings == []  # within the facts table's 32
+    # cannot fit at all: no fix, and the note says why
+    [finding] = _findings(_with_suffix_default("x" * 40, group))
+    assert finding.fix is None
+    assert finding.notes == (f'the new name "api-{"x" * 40}" is 44 characters, over the limit of 32; choose a shorter name',)
+    # the new name is another group's: no fix (security groups: per VPC, case-insensitively)
+    groups = '''
+        resource "aws_security_group" "web" {
+          name   = "web"
+          vpc_id = "vpc-1"
+        }
+
+        resource "aws_security_group" "web_env" {
+          name   = "WEB-${var.environment_suffix}"
+          vpc_id = "vpc-1"
+        }
+        '''
+    [finding] = _findings(_with_suffix_default("prod", groups))
+    assert finding.fix is None and finding.notes == (
+        'the new name "web-prod" is already the name of aws_security_group.web_env; choose another name',)
+    [finding] = _findings(_with_suffix_default("prod", groups.replace('"vpc-1"', '"vpc-2"', 1)))
+    assert finding.fix is not None

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "Affix", "NameSpec", "NAME_SPECS", "specs_for", "spec_for", "UNIQUE_SUFFIX_LENGTH", "NAME_ATTRIBUTES",
-    "UNIQUE_NAMES",
+    "UNIQUE_NAMES", "NAME_SCOPES",
 ]
 
 UNIQUE_SUFFIX_LENGTH = 26  # what the provider appends to a name_prefix
@@ -275,6 +275,14 @@ def spec_for(resource_type: str, attribute: str) -> NameSpec | None:
 
 
 # ---- uniqueness (AWS006) -------------------------------------------------------------------
+
+# How AWS tells two names of a resource type apart, when not exactly in the whole account and
+# region: (the attribute whose value partitions names, whether case is ignored). EC2
+# CreateSecurityGroup GroupName: "Names are case-insensitive and must be unique within the
+# VPC." A renaming fix (fixer.names.renames.checked_rename) compares new names this way.
+NAME_SCOPES: dict[str, tuple[str | None, bool]] = {
+    "aws_security_group": ("vpc_id", True),
+}
 
 # Attributes that hold a resource's name (AWS006 learns from them how a module builds its names).
 NAME_ATTRIBUTES = (

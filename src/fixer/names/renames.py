@@ -12,16 +12,32 @@ on made-up inputs (:mod:`fixer.model.trials`) before offering it.
   so two names differing anywhere stay different.
 * :func:`prefix_cut`: ``substr(prefix, 0, N)`` for a ``name_prefix``, which the provider
   makes unique itself.
+
+A rule that renames for another reason (AWS002 moves a reserved ``sg-`` after the words,
+AWS006 adds the environment suffix) builds its new name, then asks :func:`checked_rename`
+for what can be offered: the name as built when every instance's new name fits the facts
+table's limit and is no other resource's name (``names_in_use``, scoped and compared as
+AWS compares, :data:`~fixer.facts.aws_names.NAME_SCOPES`); else, when it is too long, its
+budgeted form (the suffix kept whole); else nothing, with the reason for a note.
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from ..facts.aws_names import NAME_SCOPES, spec_for
+from ..model.evaluate import Unknown, length_range
 from ..syntax import nodes as n
 
-__all__ = ["Rename", "HASH_LENGTH", "budgeted_renames", "hashed_rename", "prefix_cut", "peel_truncation"]
+if TYPE_CHECKING:
+    from ..model.sites import Site
+    from ..rules.base import RuleContext
+
+__all__ = [
+    "Rename", "HASH_LENGTH", "budgeted_renames", "hashed_rename", "prefix_cut", "peel_truncation",
+    "checked_rename",
+]
 
 HASH_LENGTH = 6  # hex digits of md5 ending a name cut to fit
 _SEPARATORS = "-_./"
@@ -158,3 +174,82 @@ def _call(expr: n.Expression, name: str, arity: int) -> list[n.Expression] | Non
         if len(args) == arity:
             return args
     return None
+
+
+# ---- a rename built by a rule, checked against the limit and the names in use ---------------
+
+
+def checked_rename(
+    site: "Site", ctx: "RuleContext", rename: Rename, *, what: str = "new name"
+) -> tuple[Rename | None, str | None]:
+    """``rename`` (a new expression for ``site``'s name attribute) as it can be offered.
+
+    Each instance's new name is evaluated (the instance's ``each`` / ``count``, the module's
+    values). It is offered as it is when every known new name fits the limit of the facts
+    table and is no other resource's name; when one is too long, the budgeted form of the
+    new name (:func:`budgeted_renames`: the part from the last interpolation on kept whole,
+    the rest cut) is offered if it fits; otherwise nothing, and the reason (``what``: how a
+    message calls the new name). A name that cannot be known is not judged: the rule that
+    owns lengths judges it on the next round.
+    """
+    spec = spec_for(site.resource_type, site.name)
+    clash = _clash(site, ctx, rename.source, what)
+    if clash is not None:
+        return None, clash
+    too_long = _too_long(site, ctx, rename.source, spec)
+    if too_long is None:
+        return rename, None
+    assert spec is not None  # only a row of the facts table gives a limit
+    expression = _expression(rename.source)
+    budgeted = budgeted_renames(expression, spec.limit(), trim_hyphen=spec.no_trailing_hyphen) if expression else []
+    for candidate in budgeted:
+        if _too_long(site, ctx, candidate.source, spec) is None and _clash(site, ctx, candidate.source, what) is None:
+            return Rename(candidate.source, rename.title), None
+    return None, f"the {what} {too_long}; choose a shorter name"
+
+
+def _values_of(site: "Site", ctx: "RuleContext", source: str) -> list:
+    """``source`` evaluated for each instance of the site's resource."""
+    return [ctx.evaluator.evaluate_source(source, value.instance.scope) for value in site.values()]
+
+
+def _too_long(site: "Site", ctx: "RuleContext", source: str, spec) -> str | None:  # type: ignore[no-untyped-def]
+    """Why ``source`` is too long for some instance (``"..." is 35 characters, over 32``), else None."""
+    if spec is None:
+        return None
+    limit = spec.limit()
+    for value in _values_of(site, ctx, source):
+        shortest, _longest = length_range(value)
+        if shortest > limit:
+            shown = f'"{value}" is' if isinstance(value, str) else "is at least"
+            return f"{shown} {shortest} characters, over the limit of {limit}"
+    return None
+
+
+def _clash(site: "Site", ctx: "RuleContext", source: str, what: str) -> str | None:
+    """Why ``source`` is no good: an instance's new name is already another resource's name
+    (in the same scope, compared as AWS compares); None when every known one is free. A
+    ``*_prefix`` attribute never clashes: the provider appends a unique suffix."""
+    spec = spec_for(site.resource_type, site.name)
+    if (spec is not None and spec.is_prefix) or site.name.endswith("_prefix"):
+        return None
+    scope, ignore_case = NAME_SCOPES.get(site.resource_type, (None, False))
+    taken = ctx.names_in_use(site.resource_type, site.name, scope=scope, ignore_case=ignore_case)
+    for value in _values_of(site, ctx, source):
+        if isinstance(value, Unknown) or not isinstance(value, str):
+            continue  # an unknown part: the new name cannot be known, nor can a clash
+        holder = taken.holder(value, exclude=site, scope=scope)
+        if holder is not None:
+            return f'the {what} "{value}" is already the name of {holder}; choose another name'
+    return None
+
+
+def _expression(source: str) -> n.Expression | None:
+    """``source`` parsed as one expression (to budget it), or None."""
+    from ..syntax.parser import parse
+
+    try:
+        attribute = parse(f"x = {source}\n").body.get_attribute("x")
+    except ValueError:  # a ParseError: not one expression
+        return None
+    return attribute.value if attribute is not None else None

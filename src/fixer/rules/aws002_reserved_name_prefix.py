@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ..facts.aws_names import NAME_SPECS, Affix, NameSpec, spec_for
 from ..findings import Applicability, Finding, Fix, Severity
-from ..model.evaluate import to_template_string
+from ..names.renames import Rename, checked_rename
 from ..syntax import nodes as n
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
@@ -207,14 +207,19 @@ class ReservedNamePrefix(Rule):
         fix: Fix | None = None
         parts = site.node.template.parts  # type: ignore[attr-defined]
         new_body = _move_marker(_written(parts), marker)
-        clash = self._clash(site, ctx, parts, marker) if new_body is not None else None
-        if new_body is not None and clash is None:
+        clash = None
+        if new_body is not None:
             new_source = site.node.open.value + new_body + site.node.close.value  # type: ignore[attr-defined]
-            safe = exact and not elsewhere
-            fix = ctx.editor(site).replace(site.node, new_source).fix(
-                f'Move "{marker[:-1]}" after the leading words: {new_source}',
-                Applicability.SAFE if safe else Applicability.UNSAFE,
+            # the shared renamer: within the facts table's limit, no other group's name in the VPC
+            rename, clash = checked_rename(
+                site, ctx, Rename(new_source, f'Move "{marker[:-1]}" after the leading words: {new_source}'),
+                what="moved name",
             )
+            if rename is not None:
+                safe = exact and not elsewhere
+                fix = ctx.editor(site).replace(site.node, rename.source).fix(
+                    rename.title, Applicability.SAFE if safe else Applicability.UNSAFE,
+                )
         notes: tuple[str, ...] = (clash,) if clash else ()
         if elsewhere:
             where = ", ".join(f"{f.path}:{q.line}" for f, q in elsewhere[:5])
@@ -224,24 +229,6 @@ class ReservedNamePrefix(Rule):
             reason=affix.reason if exact else affix.other_case, fix=fix, notes=notes,
             severity=Severity.ERROR if exact else Severity.WARNING,
         )
-
-    def _clash(self, site: Site, ctx: RuleContext, parts: tuple, marker: str) -> str | None:
-        """Why the moved name is no good: an instance's new name is already another group's
-        name in the same VPC (EC2 compares them case-insensitively); None when it is free."""
-        if site.name != "name":
-            return None  # name_prefix: the provider appends a unique suffix
-        taken = ctx.names_in_use(site.resource_type, "name", scope="vpc_id", ignore_case=True)
-        for value in site.values():
-            pieces = [(True, n.unescape_quoted(p.token.value)) if type(p) is n.TemplateLiteral
-                      else (False, to_template_string(ctx.evaluator.evaluate(p.expression, value.instance.scope)))
-                      for p in parts]
-            if any(not isinstance(text, str) for _, text in pieces):
-                continue  # an unknown part: the new name cannot be known, nor can a clash
-            new = _move_marker(pieces, marker)
-            holder = taken.holder(new, exclude=site, scope="vpc_id") if new is not None else None
-            if holder is not None:
-                return f'the moved name "{new}" is already the name of {holder}; choose another name'
-        return None
 
 
 def _starts(text: str, affix: Affix, exact: bool = False) -> bool:
@@ -272,8 +259,8 @@ def _written(parts: tuple) -> list[tuple[bool, str]] | None:
 
 
 def _move_marker(parts: list[tuple[bool, str]] | None, marker: str) -> str | None:
-    """The template body (or a name, from evaluated parts) with ``marker`` (``sg-``) moved after
-    the leading words, or None. ``parts``: (is literal text, text) in order."""
+    """The template body with ``marker`` (``sg-``) moved after the leading words, or None.
+    ``parts``: (is literal text, source) in order."""
     if not parts or not parts[0][0]:
         return None
     raw = parts[0][1]

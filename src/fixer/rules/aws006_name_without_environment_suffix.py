@@ -10,6 +10,7 @@ from typing import Iterable
 from ..facts.aws_names import NAME_ATTRIBUTES, UNIQUE_NAMES
 from ..findings import Applicability, Finding, Severity
 from ..model.module import Module, referenced_objects
+from ..names.renames import Rename, checked_rename
 from ..syntax import nodes as n
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
@@ -98,8 +99,15 @@ class NameWithoutEnvironmentSuffix(Rule):
     namespace or the objects in a bucket, and anything outside the module that finds the
     object by its old name must follow. The rule is also a heuristic: a fixed name can be
     deliberate (one shared object for all environments). Review the plan before applying.
-    The suffix goes where the module's other names put it (see above); when the new name
-    breaks a length limit, AWS001 reports it on the next round of the fix loop.
+    The suffix goes where the module's other names put it (see above). The new name is
+    checked like every renaming fix (`fixer.names.renames`): when the values the module is
+    given (variable defaults, tfvars, `--var`) make it longer than the facts table allows,
+    the suffix is kept whole and the rest cut to fit
+    (`"${substr("ecs-task-role", 0, 64 - length("-${var.env}"))}-${var.env}"`); when
+    even that cannot fit, or the new name is already another resource's name (security
+    group names compared per VPC and case-insensitively, as EC2 does), no fix is offered
+    and a note says why. When the suffix's length cannot be known, AWS001 judges the new
+    name on the next round of the fix loop.
 
     ## References
 
@@ -115,7 +123,7 @@ class NameWithoutEnvironmentSuffix(Rule):
 
     code = "AWS006"
     name = "name-without-environment-suffix"
-    fix_availability = FixAvailability.ALWAYS
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     # Only the full name: a ``name_prefix`` gets a unique suffix from the provider.
     targets = tuple(Target(rtype, attributes=(attribute,)) for rtype, (attribute, _why) in UNIQUE_NAMES.items())
@@ -140,12 +148,18 @@ class NameWithoutEnvironmentSuffix(Rule):
             return
         new_body = _suggest(site.resource_type, _raw(value), suffix.reference)
         new_source = value.open.value + new_body + value.close.value
-        fix = ctx.editor(site).replace(value, new_source).fix(
-            f"Add the environment suffix (renaming replaces the resource): {new_source}", Applicability.UNSAFE
-        )
+        # the shared renamer: within the facts table's limit (the suffix kept whole, the rest
+        # cut, when the values the module is given make it too long), and no duplicate name
+        rename, why_not = checked_rename(site, ctx, Rename(new_source, ""))
+        fix = None
+        if rename is not None:
+            fix = ctx.editor(site).replace(value, rename.source).fix(
+                f"Add the environment suffix (renaming replaces the resource): {rename.source}", Applicability.UNSAFE
+            )
         yield self.report(
             site, "fixed", value=value.source, uses=suffix.uses, named=suffix.named,
             reference=suffix.reference, why=UNIQUE_NAMES[site.resource_type][1], fix=fix,
+            notes=(why_not,) if why_not else (),
         )
 
 
