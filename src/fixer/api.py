@@ -51,6 +51,7 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None  # "path:line:col: message" for a file that could not be processed
     unsafe: bool = False  # whether its module's run applied unsafe fixes (the argument, else its configuration)
+    created: bool = False  # a new file a fix adds (Editor.add_file): ``original`` is "", nothing is there yet
 
     @property
     def changed(self) -> bool:
@@ -273,6 +274,10 @@ def _merge_outcomes(plan: _Plan, outcomes: list[_ModuleOutcome]) -> list[FileRes
             [f for f in outcome.extra if named.covers(f.path)], by_path, reported,
             {p: v for p, v in outcome.extra_fixed.items() if named.covers(p)},
         )
+        for path in sorted(outcome.created):  # new files have no finding of their own
+            if path not in by_path:  # written with the fix's other edits, whatever was named
+                _original, text, applied = outcome.extra_fixed[path]
+                by_path[path] = FileResult(path, "", text, applied=list(applied), created=True)
         for key in sorted(by_path):
             by_path[key].unsafe = job.unsafe
             results.append(by_path[key])
@@ -316,6 +321,7 @@ class _ModuleOutcome:
     extra: list[Finding]  # findings on files that are not the module's .tf files, in order
     # extra files a fix changed: path -> (text as read, fixed text, the findings whose fixes were applied)
     extra_fixed: dict[str, tuple[str, str, list[Finding]]] = field(default_factory=dict)
+    created: frozenset[str] = frozenset()  # paths of extra_fixed that are new files (never cached)
 
 
 def _run_jobs(
@@ -402,6 +408,8 @@ def _store(store: Any, key: str, outcome: _ModuleOutcome, texts: dict[str, str])
 
     if any(p.kind in _NOT_CACHED for r in outcome.results for p in r.problems):
         return  # a crash may not happen again (memory, recursion depth): check the module next time
+    if outcome.created:
+        return  # a fix creates a file: whether it may be written depends on the disk, check again
     try:
         data = encode_results(outcome.results, texts, outcome.extra)
         if outcome.extra_fixed:  # extra files a fix changed (their hashes are part of the key)
@@ -604,7 +612,7 @@ def _check_module_unguarded(
         p: (outcome.original[p], text, [f for f in outcome.applied if f.path == p])
         for p, text in outcome.fixed.items() if p not in sources and text != outcome.original.get(p)
     }
-    return _ModuleOutcome([by_path[k] for k in sorted(by_path)], extra, extra_fixed)
+    return _ModuleOutcome([by_path[k] for k in sorted(by_path)], extra, extra_fixed, frozenset(outcome.created))
 
 
 def _fix_scope(module: ModuleFiles, sources: dict[str, str], targets: set[str]) -> FixScope:

@@ -179,6 +179,7 @@ def _encode_finding(finding: Finding) -> dict[str, Any]:
             "title": fix.title,
             "applicability": Applicability(fix.applicability).value,
             "edits": [[p, e.start, e.end, e.replacement] for p, e in fix.edits],
+            "new_files": list(fix.new_files),
         },
         "notes": list(finding.notes),
     }
@@ -193,6 +194,7 @@ def _decode_finding(data: dict[str, Any]) -> Finding:
         None if fix is None else Fix(
             fix["title"], Applicability(fix["applicability"]),
             tuple((p, Edit(s, e, r)) for p, s, e, r in fix["edits"]),
+            tuple(fix.get("new_files", ())),
         ),
         tuple(data["notes"]),
     )

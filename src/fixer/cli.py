@@ -460,6 +460,18 @@ def _write_fixed(results: list, inside: list[str] | None = None) -> tuple[int, K
     with handle_interrupts():
         try:
             for group in groups.values():
+                new = [r for r in group if getattr(r, "created", False)]
+                if new:  # the new files first: when one cannot be made, the fixes that need it are not written
+                    made: list = []
+                    write_files([(r.path, r.fixed, None) for r in new], made, inside=inside, created={r.path for r in new})
+                    outcomes.extend(made)
+                    failed_new = [o for o in made if o.error is not None]
+                    if failed_new:
+                        first = failed_new[0]
+                        why = f"its fixes also create {first.path}, which could not be written ({first.error.reason})"
+                        outcomes.extend(_Outcome(r.path, WriteError(r.path, why)) for r in group if r not in new)
+                        continue
+                    group = [r for r in group if r not in new]
                 items = []
                 for result in group:
                     try:

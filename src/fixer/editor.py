@@ -59,6 +59,7 @@ class Editor:
         self.module = module
         self.file = file
         self.edits: list[tuple[str, Edit]] = []
+        self.new_files: list[str] = []  # the paths add_file created
         self._removed: list[tuple[str, int, int]] = []  # (path, start, end) of the items removed so far
 
     # ---- values and attributes ------------------------------------------------------
@@ -251,17 +252,33 @@ class Editor:
                 self._add(ref.file, edit)
         return self
 
-    def add_file(self, path: str, text: str) -> "Editor":
-        """A new file of the module (its whole text)."""
-        if any(f.path == path for f in self.module.files):
+    def add_file(self, name: str, text: str) -> "Editor":
+        """A new ``.tf`` file of the module: ``name`` in the module's directory (beside its
+        files), ``text`` its whole content, laid out as ``terraform fmt`` would. The file is
+        written only where none exists yet: a fix whose file exists by the time it would be
+        written is not applied, and says so."""
+        import os
+
+        from .layout import format_source
+
+        if not name.endswith(".tf") or os.path.basename(name) != name or name.startswith("."):
+            raise EditError(f"add_file takes the name of a .tf file in the module's directory, not {name!r}")
+        anchor = self.file or (self.module.files[0] if self.module.files else None)
+        path = os.path.join(os.path.dirname(anchor.path), name) if anchor is not None else name
+        if any(f.path == path for f in self.module.files) or path in self.new_files:
             raise EditError(f"{path} already exists in the module")
-        self.edits.append((path, Edit(0, 0, text)))
+        try:
+            laid_out = format_source(text)
+        except ValueError as e:  # a ParseError: the new file would not parse
+            raise EditError(f"the text of {path} does not parse: {e}") from None
+        self.edits.append((path, Edit(0, 0, laid_out)))
+        self.new_files.append(path)
         return self
 
     # ---- the result -----------------------------------------------------------------
     def fix(self, title: str, applicability: Applicability) -> Fix:
         """The fix made of every edit so far; ``title`` says the action, imperative."""
-        return Fix(title, applicability, tuple(self.edits))
+        return Fix(title, applicability, tuple(self.edits), tuple(self.new_files))
 
     # ---- internals ------------------------------------------------------------------
     def _file(self, file: "SourceFile | None") -> "SourceFile":

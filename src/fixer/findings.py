@@ -48,6 +48,9 @@ class Fix:
     title: str  # the action, imperative: "Wrap the name in trimsuffix(substr(...))"
     applicability: Applicability
     edits: tuple[tuple[str, Edit], ...]  # (path, edit) pairs on the files as they were read
+    # Paths of files the fix creates (Editor.add_file): each has one edit, its whole text
+    # inserted at 0; they are written only where no file exists yet.
+    new_files: tuple[str, ...] = ()
 
     def edits_for(self, path: str) -> list[Edit]:
         return [e for p, e in self.edits if p == path]

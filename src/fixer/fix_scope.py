@@ -7,7 +7,8 @@ applies a fix it asks :meth:`FixScope.refusal`:
 
 * every file the fix edits must be one the run writes (a file not named on the
   command line, or excluded, is read but never written: a fix that needs to edit
-  it is not applied);
+  it is not applied); a file the fix creates (``Editor.add_file``) must not exist
+  yet, in a directory the run writes a file of;
 * a fix that edits several files, or removes a resource, is not applied when a
   part of the module could not be read (a syntax error, a file that is not text);
 * a fix that removes a resource is not applied when configuration tffix does not
@@ -20,6 +21,7 @@ resource the round removed. A refused fix is shown, never applied, with the reas
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -47,8 +49,13 @@ class FixScope:
     def refusal(self, fix: Fix, module: Module) -> str | None:
         """Why ``fix`` may not be applied to ``module``, or None when it may."""
         paths = fix.paths
+        for path in fix.new_files:
+            if os.path.lexists(path):
+                return f"it creates {path}, which already exists (tffix never overwrites a file it did not read)"
+            if self.writable is not None and not any(os.path.dirname(w) == os.path.dirname(path) for w in self.writable):
+                return f"it creates {path}, in a directory this run does not write (not named, or excluded)"
         if self.writable is not None:
-            outside = [p for p in paths if p not in self.writable]
+            outside = [p for p in paths if p not in self.writable and p not in fix.new_files]
             if outside:
                 return f"it edits {outside[0]}, which this run does not write (not named, or excluded)"
         removed = removed_resources(fix, module)

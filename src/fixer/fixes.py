@@ -61,6 +61,7 @@ class ModuleResult:
     remaining: list[Finding]  # what is still reported after the fixes (== findings when not fixing)
     applied: list[Finding] = field(default_factory=list)  # findings whose fixes were applied
     problems: list[Problem] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)  # files the applied fixes create (original "")
 
     @property
     def changed_paths(self) -> list[str]:
@@ -285,8 +286,12 @@ def fix_module(
         )
         texts, applied, new_problems, culprits, remaining = outcome
         if not culprits:
+            created = {p for f in applied for p in f.fix.new_files}  # type: ignore[union-attr]
             for path in texts:
-                if path not in result.original:  # an extra file a fix changed: its text as read
+                if path in created:  # a new file (Editor.add_file): nothing was there
+                    result.original[path] = ""
+                    result.created.append(path)
+                elif path not in result.original:  # an extra file a fix changed: its text as read
                     result.original[path] = _read_extra(path)
             result.fixed = texts
             result.applied = applied

@@ -21,7 +21,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from .leases import exchange, lease_intact, read_lease
 from .reading import SourceError, read_bytes
@@ -37,6 +37,7 @@ __all__ = [
     "named_roots",
     "write_atomic",
     "write_files",
+    "create_atomic",
 ]
 
 TEMP_SUFFIX = ".tffix.tmp"
@@ -124,6 +125,63 @@ def write_atomic(
         _replace(shown, target, fd, text.encode("utf-8"), None if expected is None else expected.encode("utf-8"))
     finally:
         os.close(fd)
+
+
+def create_atomic(path: str | os.PathLike[str], text: str, *, inside: Sequence[str] | None = None) -> None:
+    """Create ``path`` holding ``text`` (UTF-8), whole or not at all, never over an existing file.
+
+    The text goes to a synced temporary file in the same directory, which is then linked
+    to ``path``: the link fails when anything (a file, a symlink, a directory) is there
+    already, so a file that appeared since the run looked is never overwritten. The new
+    file's permissions are ``0o666`` less the process's umask, as ``terraform fmt``'s
+    and any editor's new files. ``inside``: as for :func:`write_atomic` (the directory
+    must be one of them or below one).
+
+    Raises :class:`WriteError` when the path exists, the directory is missing, leads
+    outside ``inside`` or refuses the file; no temporary file is left.
+    """
+    shown = os.fspath(path)
+    target = Path(path)
+    try:
+        directory = Path(os.path.realpath(target.parent, strict=True))
+    except OSError as e:
+        raise WriteError(shown, _reason(e), e.errno) from None
+    if inside is not None and not is_inside(str(directory / target.name), inside):
+        raise WriteError(shown, f"its directory leads to {directory}, outside the paths named on the command line", errno.EPERM)
+    if os.path.lexists(target):
+        raise WriteError(shown, "it already exists; a new file is never written over one", errno.EEXIST)
+    mode = _new_file_mode()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=directory)
+    except OSError as e:
+        raise WriteError(shown, _reason(e), e.errno) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        try:
+            os.link(tmp, directory / target.name)  # fails with EEXIST: never over another file
+        except FileExistsError as e:
+            raise WriteError(shown, "it already exists; a new file is never written over one", e.errno) from None
+        except OSError as e:
+            raise WriteError(shown, _reason(e), e.errno) from None
+        _sync_directory(directory)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _new_file_mode() -> int:
+    """``0o666`` less the umask: the mode ``open(..., "w")`` would give a new file."""
+    try:  # Linux says it without changing it (os.umask sets it for every thread while it reads)
+        with open("/proc/self/status", encoding="ascii") as status:
+            mask = next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return 0o666 & ~mask
 
 
 def named_roots(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -373,19 +431,24 @@ def write_files(
     outcomes: list[WriteOutcome] | None = None,
     *,
     inside: Sequence[str] | None = None,
+    created: Collection[str] = (),
 ) -> list[WriteOutcome]:
     """Write ``(path, text, expected)`` items atomically, interrupts held back until all are done.
 
     A file that cannot be written is reported in its outcome; the others are
     still written. Outcomes are appended to ``outcomes`` as they happen, so a
     caller that gets :class:`Interrupted` (delivered once the group is written)
-    still knows what was written. ``inside``: as for :func:`write_atomic`.
+    still knows what was written. ``inside``: as for :func:`write_atomic`. A path in
+    ``created`` is a new file, made by :func:`create_atomic` (never over an existing one).
     """
     outcomes = [] if outcomes is None else outcomes
     with deferred_interrupts():
         for path, text, expected in items:
             try:
-                write_atomic(path, text, expected=expected, inside=inside)
+                if path in created:
+                    create_atomic(path, text, inside=inside)
+                else:
+                    write_atomic(path, text, expected=expected, inside=inside)
             except WriteError as e:
                 outcomes.append(WriteOutcome(path, e))
             else:

@@ -15,10 +15,12 @@ def render_diff(results: list[FileResult]) -> str:
         if not result.changed:
             continue
         assert result.original is not None and result.fixed is not None
+        # a file a fix creates is a new-file diff, as git writes it: from /dev/null
+        created = getattr(result, "created", False)
         diff = difflib.unified_diff(
             _lines(result.original),
             _lines(result.fixed),
-            fromfile=quote_path(f"a/{_header_path(result.path)}"),
+            fromfile="/dev/null" if created else quote_path(f"a/{_header_path(result.path)}"),
             tofile=quote_path(f"b/{_header_path(result.path)}"),
         )
         for line in diff:

@@ -18,10 +18,11 @@ a field is removed or changes meaning, never when one is added)::
             "title": "...", "applicability": "safe" | "unsafe" | "display-only",
             "applied": true,            # whether this run's fixes (--write) include it
             "edits": [{"path": "alb.tf", "range": {...}, "replacement": "..."}]
-          }
+          }                             # an edit of a file the fix creates: "new_file": true,
+                                        # the whole text inserted at line 1, column 1
         }
       ],
-      "files": [{"path": "alb.tf", "changed": true, "error": null}],
+      "files": [{"path": "alb.tf", "changed": true, "error": null}],  # "created": true for a new file
       "problems": [{"kind": "fix-invalid", "rule": "AWS003", "path": "x.tf", "message": "..."}]
     }
 
@@ -71,12 +72,16 @@ def _finding(finding: Finding, texts: dict[str, str], names: dict[str, str], app
     if finding.fix is not None:
         edits = []
         for path, edit in finding.fix.edits:
-            edit_text = text if path == finding.path else read_text(path, texts)
-            edits.append({
+            new_file = path in finding.fix.new_files  # the whole text of a file the fix creates
+            edit_text = "" if new_file else text if path == finding.path else read_text(path, texts)
+            entry = {
                 "path": path,
                 "range": {"start": _point(edit_text, edit.start), "end": _point(edit_text, edit.end)},
                 "replacement": edit.replacement,
-            })
+            }
+            if new_file:
+                entry["new_file"] = True
+            edits.append(entry)
         out["fix"] = {
             "title": finding.fix.title,
             "applicability": finding.fix.applicability.value,
@@ -100,7 +105,10 @@ def to_json(results: list[FileResult], *, unsafe: bool | None = None, fixed: boo
     files = []
     problems = []
     for result in results:
-        files.append({"path": result.path, "changed": result.changed, "error": result.error})
+        entry = {"path": result.path, "changed": result.changed, "error": result.error}
+        if result.created:
+            entry["created"] = True  # a new file the fixes add
+        files.append(entry)
         changed = result.changed
         blocked = {p.rule for p in result.problems if p.kind in ("fix-invalid", "no-fixpoint")}
         for finding in result.findings:

@@ -147,7 +147,8 @@ def _result(finding: Finding, index: dict[str, int], texts: dict[str, str], plac
     if fix is not None and fix.edits:
         changes = []
         for path in fix.paths:
-            text = read_text(path, texts)
+            # a file the fix creates: an insertion into a new, empty artifact
+            text = "" if path in fix.new_files else read_text(path, texts)
             replacements = [
                 {"deletedRegion": _region(text, e.start, e.end), "insertedContent": {"text": e.replacement}}
                 for e in sorted(fix.edits_for(path), key=lambda e: (e.start, e.end))
