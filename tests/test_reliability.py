@@ -684,3 +684,34 @@ def test_signal_from_outside_at_any_moment(tmp_path: Path, signum: int) -> None:
             assert new % 10 == 0, (old, new)
         outcomes.append((proc.returncode, new))
     assert any(code == 128 + signum for code, _new in outcomes), outcomes
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, (1 << 20) - 1, 1 << 20, (1 << 20) + 3, 3 * (1 << 20) + 17])
+def test_read_bytes_gives_every_byte_whatever_the_size(tmp_path: Path, size: int) -> None:
+    """read_bytes reads what fstat counted in one buffer of that size; bigger files in chunks."""
+    from fixer.reading import read_bytes
+
+    data = bytes((i * 7 + i // 251) % 256 for i in range(size))
+    path = tmp_path / "f.bin"
+    path.write_bytes(data)
+    assert read_bytes(path) == data
+    if size:
+        with pytest.raises(SourceError):
+            read_bytes(path, limit=size - 1)
+
+
+def test_read_bytes_keeps_reading_past_the_size_fstat_gave(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that grew after the fstat: the bytes past the size it had are read too."""
+    from fixer import reading
+
+    path = tmp_path / "grows.tf"
+    path.write_bytes(b"a" * 100)
+    real_fstat = os.fstat
+
+    def stale_fstat(fd: int) -> os.stat_result:  # the size the file had before 50 bytes were appended
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, info.st_ino, info.st_dev, info.st_nlink, info.st_uid, info.st_gid,
+                               50, info.st_atime, info.st_mtime, info.st_ctime))
+
+    monkeypatch.setattr(reading.os, "fstat", stale_fstat)
+    assert reading.read_bytes(path) == b"a" * 100

@@ -82,6 +82,8 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes
         size = 0
         while True:
             wanted = min(1 << 20, limit + 1 - size)
+            if size < info.st_size:  # what fstat counted, and one byte to see the end: a buffer the file's size
+                wanted = min(wanted, info.st_size - size + 1)
             chunk = os.read(fd, wanted)
             if not chunk:
                 break
