@@ -57,11 +57,26 @@ def test_ordering_finding_is_a_safe_warning() -> None:
     assert findings(fixed) == []
 
 
-def test_a_multi_line_depends_on_gets_no_fix() -> None:
+def test_a_multi_line_depends_on_gets_the_controls_on_a_line_of_their_own() -> None:
     controls = (
         'resource "aws_s3_bucket_ownership_controls" "b" {\n  bucket = aws_s3_bucket.b.id\n\n'
         '  rule {\n    object_ownership = "ObjectWriter"\n  }\n}\n\n'
     )
     extra = "\n  depends_on = [\n    aws_s3_bucket.b,\n  ]\n"
     (finding,) = findings(BUCKET + controls + acl('"private"', extra))
-    assert finding.fix is None
+    assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
+    fixed = fix_source(BUCKET + controls + acl('"private"', extra), select=["AWS008"]).code
+    assert "  depends_on = [\n    aws_s3_bucket.b,\n    aws_s3_bucket_ownership_controls.b,\n  ]\n" in fixed
+    assert findings(fixed) == []
+
+
+def test_an_acl_ordered_after_the_controls_through_a_local_is_not_reported() -> None:
+    controls = (
+        'resource "aws_s3_bucket_ownership_controls" "b" {\n  bucket = aws_s3_bucket.b.id\n\n'
+        '  rule {\n    object_ownership = "ObjectWriter"\n  }\n}\n\n'
+        'locals {\n  owner = aws_s3_bucket_ownership_controls.b.id\n}\n\n'
+    )
+    through_local = acl('"log-delivery-write"', "  expected_bucket_owner = local.owner\n")
+    assert findings(BUCKET + controls + through_local) == []
+    (unordered,) = findings(BUCKET + controls + acl('"log-delivery-write"'))
+    assert unordered.severity is Severity.WARNING

@@ -26,6 +26,7 @@ from .syntax.edits import (
     append_attribute,
     append_block,
     full_span,
+    indentation_of,
     insert_after,
     parent_body,
     remove_items,
@@ -33,7 +34,7 @@ from .syntax.edits import (
     replace_item,
     replace_expression,
 )
-from .syntax.restructure import comment_lines_above, item_lines, lift_dynamic, move_above, split_block, unwrap_block
+from .syntax.restructure import comment_lines_above, item_source, lift_dynamic, move_above, split_block, unwrap_block
 from .syntax.scopes import references_to
 
 if TYPE_CHECKING:
@@ -66,6 +67,15 @@ class Editor:
     def replace(self, node: n.Node, source: str, *, file: "SourceFile | None" = None) -> "Editor":
         """Replace a node's text (an expression, a template part, a token's node) with ``source``."""
         return self._add(file, replace_expression(node, source))  # type: ignore[arg-type]
+
+    def replace_lines(self, node: n.Node, source: str, *, file: "SourceFile | None" = None) -> "Editor":
+        """Replace a node (an attribute, a block, a value) in place with ``source`` written at
+        column 1 with ``\\n`` endings (:func:`~fixer.syntax.edits.block_source` builds one): its
+        lines after the first are indented like the line ``node`` starts on. Comment lines
+        above and a trailing comment stay. Not for text holding a heredoc (its lines would move)."""
+        indent = indentation_of(node, self._file(file).text)
+        first, *rest = source.split("\n")
+        return self.replace(node, "\n".join([first] + [indent + line if line.strip() else "" for line in rest]), file=file)
 
     def insert(self, offset: int, source: str, *, file: "SourceFile | None" = None) -> "Editor":
         """Insert ``source`` at an offset of the file (inside a string, say)."""
@@ -107,6 +117,21 @@ class Editor:
             raise EditError("the list's last element does not start its own line")
         at = last.end_pos if trailing_comma else items[-1].end
         return self._add(file, Edit(at, at, ("" if trailing_comma else ",") + newline + indent + source + ","))
+
+    def add_dependency(
+        self, owner: n.Block, address: str, *, after: "Item | None" = None, file: "SourceFile | None" = None
+    ) -> "Editor":
+        """Make ``owner`` depend on ``address``: append it to the ``depends_on`` list, or add
+        ``depends_on = [address]`` on the line after ``after`` (last in the block when None).
+        EditError when ``depends_on`` is not a list written in place."""
+        existing = owner.body.get_attribute("depends_on")
+        if existing is not None:
+            if type(existing.value) is not n.Tuple:
+                raise EditError("depends_on is not a list written in place")
+            return self.append_element(existing.value, address, file=file)
+        if after is not None:
+            return self.insert_after(after, f"depends_on = [{address}]", file=file)
+        return self.set_attribute(owner, "depends_on", f"[{address}]", file=file)
 
     # ---- items: remove, insert, move ------------------------------------------------
     def remove(self, *items: Item, parent: n.Block | None = None, file: "SourceFile | None" = None) -> "Editor":
@@ -226,20 +251,30 @@ class Editor:
         that reference alone (one another edit of this fix rewrites). What the module does
         not show (unreadable files, ``.tf.json``) is the fix loop's to guard
         (:mod:`fixer.fix_scope`).
+
+        Raises :class:`EditError` for a reference the rename must not change: one inside the
+        block ``new_prefix`` names (it would refer to itself), or one in a ``moved`` /
+        ``import`` / ``removed`` block (it names a state address there, not a value).
         """
         old_parts = old_prefix.split(".")
         old_tokens, new_key = " . ".join(old_parts), " . ".join(new_prefix.split("."))
         renamed: dict[int, str] = {}  # id of a renamed expression -> its new text
         refs = []
+        target = self.module.resource(new_prefix) if new_prefix.count(".") == 1 else None
         for ref in self.module.references(old_prefix):
             if skip is not None and skip(ref):
                 continue
-            names = _name_tokens(ref.expression)
-            if len(names) < len(old_parts) or [t.value for t in names[: len(old_parts)]] != old_parts:
-                continue  # a reference through an index in the prefix: not renamed
             if any(p == ref.file.path and s <= ref.expression.start and ref.expression.end <= e
                    for p, s, e in self._removed):
                 continue  # removed with its item
+            if target is not None and ref.file is target[0] and n.contains(target[1], ref.expression):
+                raise EditError(f"{new_prefix} itself refers to {old_prefix} (line {ref.expression.line})")
+            if (block := ref.address_block()) is not None:
+                raise EditError(f"{old_prefix} is named in a {block.type} block at "
+                                f"{ref.file.path}:{block.type_token.line}, which a rename must not change")
+            names = _name_tokens(ref.expression)
+            if len(names) < len(old_parts) or [t.value for t in names[: len(old_parts)]] != old_parts:
+                continue  # a reference through an index in the prefix: not renamed
             first, last = names[0], names[len(old_parts) - 1]
             old_key = n.significant_text(ref.expression)
             renamed[id(ref.expression)] = new_key + old_key[len(old_tokens):]
@@ -313,7 +348,7 @@ class Editor:
 def _dedented(item: Item, text: str) -> str:
     """The item's lines (its comment lines included) at column 1, with ``\\n`` endings."""
     try:
-        return "".join(item_lines(item, text, "", "\n")).replace("\r\n", "\n").strip("\n")
+        return item_source(item, text)
     except ValueError as e:
         raise EditError(str(e)) from None
 

@@ -102,3 +102,30 @@ class Finding:
             rule, message, path, node.line, node.column, end_line, end_column, start, end,
             severity, fix, notes,
         )
+
+    @classmethod
+    def between(
+        cls,
+        rule: str,
+        path: str,
+        text: str,
+        start: tuple[int, int],
+        end: tuple[int, int],
+        message: str,
+        *,
+        fix: Fix | None = None,
+        severity: Severity = Severity.ERROR,
+        notes: tuple[str, ...] = (),
+    ) -> "Finding":
+        """A finding from 1-based ``(line, column)`` ``start`` to ``end`` (the column just past
+        it) in a file that is not HCL (a Python test, say); columns are counted in characters
+        and without a leading BOM, as Python's ``tokenize`` counts them."""
+        bom = 1 if text.startswith("\ufeff") else 0
+
+        def offset(line: int, column: int) -> int:
+            at = 0
+            for _ in range(line - 1):
+                at = text.index("\n", at) + 1
+            return at + column - 1 + (bom if line == 1 else 0)
+
+        return cls(rule, message, path, *start, *end, offset(*start), offset(*end), severity, fix, notes)

@@ -17,9 +17,10 @@ from functools import cached_property
 from typing import Any, Iterator
 
 from ..syntax.nodes import Attribute, Block, Document, Expression, Node, contains, reference_name, traversal_parts
+from ..syntax.nodes import unwrapped
 from ..syntax.parser import parse
 
-__all__ = ["SourceFile", "Module", "Reference", "is_override_file", "traversals", "depends_on"]
+__all__ = ["SourceFile", "Module", "Reference", "is_override_file", "traversals", "depends_on", "resource_name"]
 
 
 @dataclass
@@ -224,6 +225,16 @@ def referenced_objects(root: Node) -> set[str]:
         if len(names) == 2 and names[1]:
             out.add(".".join(names))
     return out
+
+
+def resource_name(expr: Expression, resource_type: str) -> str | None:
+    """The name of the ``resource_type`` resource ``expr`` refers to, when it is a reference to
+    one: ``logs`` from ``aws_s3_bucket.logs.id``, ``aws_s3_bucket.logs[0].arn`` or
+    ``"${aws_s3_bucket.logs.bucket}"``; None for anything else (a literal, a variable, a call)."""
+    root, steps = traversal_parts(unwrapped(expr))
+    if type(root).__name__ != "Variable" or root.name.value != resource_type:  # type: ignore[attr-defined]
+        return None
+    return steps[0].name.value if steps and type(steps[0]).__name__ == "GetAttr" else None  # type: ignore[attr-defined]
 
 
 def depends_on(module: "Module", node: Node, prefix: str) -> bool:

@@ -6,16 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..editor import EditError
-from ..facts.appautoscaling import METRIC_SPECIFICATIONS as _METRICS
-from ..facts.appautoscaling import POLICY_TYPE, TARGET_KEYS
-from ..facts.appautoscaling import TARGET_TRACKING_CONFIG as _CONFIG
-from ..facts.appautoscaling import is_target_tracking
+from ..facts.appautoscaling import NO_METRIC, POLICY_TYPE, is_target_tracking, target_key, tracked_metric
+from ..facts.appautoscaling import tracking_configuration
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.evaluate import is_number, to_template_string
 from ..model.module import SourceFile
-from ..syntax.nodes import Block, Body, body_shape, comments_above, compared_text, contains, dynamic_blocks
-from ..syntax.nodes import trailing_comment
-from .base import FixAvailability, Rule, RuleContext
+from ..syntax.nodes import Block, comments_above, compared_text, contains, trailing_comment
+from .base import FixAvailability, Rule, RuleContext, join_words
 
 __all__ = ["DuplicateTargetTrackingPolicy"]
 
@@ -54,13 +51,12 @@ class DuplicateTargetTrackingPolicy(Rule):
     above its target and removes capacity when it is below.
 
     ## Example
+    A "scale up at 70 %, scale down at 30 %" pair on one ECS service:
     ```hcl
     resource "aws_appautoscaling_policy" "scale_up" {
-      name               = "scale-up"
-      policy_type        = "TargetTrackingScaling"
-      resource_id        = aws_appautoscaling_target.ecs.resource_id
-      scalable_dimension = aws_appautoscaling_target.ecs.scalable_dimension
-      service_namespace  = aws_appautoscaling_target.ecs.service_namespace
+      name        = "scale-up"
+      policy_type = "TargetTrackingScaling"
+      # resource_id, scalable_dimension, service_namespace: aws_appautoscaling_target.ecs's
 
       target_tracking_scaling_policy_configuration {
         target_value = 70
@@ -71,16 +67,14 @@ class DuplicateTargetTrackingPolicy(Rule):
     }
 
     resource "aws_appautoscaling_policy" "scale_down" {
-      name               = "scale-down"
-      policy_type        = "TargetTrackingScaling"
-      resource_id        = aws_appautoscaling_target.ecs.resource_id
-      scalable_dimension = aws_appautoscaling_target.ecs.scalable_dimension
-      service_namespace  = aws_appautoscaling_target.ecs.service_namespace
+      name        = "scale-down"
+      policy_type = "TargetTrackingScaling"
+      # the same three arguments: the same scalable target
 
       target_tracking_scaling_policy_configuration {
-        target_value       = 30
         scale_in_cooldown  = 300
         scale_out_cooldown = 60
+        target_value       = 30
         predefined_metric_specification {
           predefined_metric_type = "ECSServiceAverageCPUUtilization"
         }
@@ -89,19 +83,17 @@ class DuplicateTargetTrackingPolicy(Rule):
     ```
 
     ## Use instead
-    One policy per metric; its target value is where the metric is held:
+    One policy per metric; its target value is where the metric is held, in both directions.
+    `scale_down` is gone, and `scale_up` keeps its name and target:
     ```hcl
     resource "aws_appautoscaling_policy" "scale_up" {
-      name               = "scale-up"
-      policy_type        = "TargetTrackingScaling"
-      resource_id        = aws_appautoscaling_target.ecs.resource_id
-      scalable_dimension = aws_appautoscaling_target.ecs.scalable_dimension
-      service_namespace  = aws_appautoscaling_target.ecs.service_namespace
+      # name, policy_type and the scalable target as before
 
       target_tracking_scaling_policy_configuration {
         target_value       = 70
-        scale_in_cooldown  = 300
-        scale_out_cooldown = 60
+        scale_in_cooldown  = 300 # from scale_down
+        scale_out_cooldown = 60  # from scale_down
+
         predefined_metric_specification {
           predefined_metric_type = "ECSServiceAverageCPUUtilization"
         }
@@ -173,8 +165,8 @@ class DuplicateTargetTrackingPolicy(Rule):
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         groups: dict[tuple, list[_Policy]] = {}
         for file, block in ctx.module.resources(POLICY_TYPE, overrides=False):
-            policy = read_policy(ctx, file, block)
-            if policy is not None and policy.key is not None:
+            policy = _read_policy(ctx, file, block)
+            if policy is not None:
                 groups.setdefault(policy.key, []).append(policy)
         for policies in groups.values():
             if len(policies) >= 2:
@@ -186,7 +178,7 @@ class DuplicateTargetTrackingPolicy(Rule):
         notes = ["target_value: " + ", ".join(f"{p.address} = {p.target_text}" for p in policies)]
         if not known:
             notes.append("the target values cannot be compared statically; the suggestion keeps the first declared policy")
-        metricless = kept.key is not None and kept.key[2] == NO_METRIC
+        metricless = kept.key[-1] == NO_METRIC
         if metricless:
             notes.append("the policies track no metric (AWS011): the merged policy still needs one, so the fix is shown only")
         fix = _merge(ctx, kept, removed, known, notes, applicable=known and not metricless)
@@ -195,18 +187,11 @@ class DuplicateTargetTrackingPolicy(Rule):
             yield self.finding(policy.file, policy.block, message, fix=fix, notes=tuple(notes))
 
 
-# ---- reading a policy ----------------------------------------------------------------------
-
-_COOLDOWNS = ("scale_in_cooldown", "scale_out_cooldown")
-_PLACEMENT_ATTRIBUTES = ("for_each", "count", "provider", "region")  # with the three above: where it is
-NO_METRIC = ("no metric",)  # the metric key of a target-tracking policy with no metric specification
-
-
 @dataclass
 class _Policy:
     file: SourceFile
     block: Block
-    key: tuple | None  # the scalable target and the metric, normalized; None: not comparable
+    key: tuple  # the scalable target and the metric (facts.appautoscaling target_key, tracked_metric)
     metric_label: str  # for the message
     config: Block  # target_tracking_scaling_policy_configuration
     targets: list[Any] = field(default_factory=list)  # target_value per instance (number or Unknown)
@@ -224,72 +209,23 @@ class _Policy:
         source = attribute.value.source
         values = {v for v in self.targets if is_number(v)}
         if len(values) == 1 and len(self.targets) == sum(is_number(v) for v in self.targets):
-            value = values.pop()
-            shown = to_template_string(value)
+            shown = to_template_string(values.pop())
             return shown if shown == source else f"{shown} ({source})"
         return source
 
 
-def _attribute_key(ctx: RuleContext, body: Body, name: str, evaluate: bool = True) -> tuple | None:
-    attribute = body.get_attribute(name)
-    if attribute is None:
+def _read_policy(ctx: RuleContext, file: SourceFile, block: Block) -> "_Policy | None":
+    """A target-tracking policy that creates something, with the key of its target and metric;
+    None when it is not one, or its target or metric cannot be told."""
+    config = tracking_configuration(block) if is_target_tracking(ctx.evaluator, block) else None
+    if config is None or ctx.evaluator.instances(block) == []:
+        return None  # not target tracking, not known statically, or no instance: nothing is created
+    metric, target = tracked_metric(ctx.evaluator, config), target_key(ctx.evaluator, block)
+    if metric is None or target is None:
         return None
-    return ctx.evaluator.comparable(attribute.value) if evaluate else ("text", compared_text(attribute.value))
-
-
-def read_policy(ctx: RuleContext, file: SourceFile, block: Block) -> "_Policy | None":
-    """A target-tracking policy's target and metric (``key``), or None when it is not a
-    target-tracking policy that can be judged. A policy without a metric specification has
-    the metric key :data:`NO_METRIC` (AWS011 reports it; two on one target clash here too)."""
-    body = block.body
-    if not is_target_tracking(ctx.evaluator, block):
-        return None
-    configs = body.blocks(_CONFIG)
-    if dynamic_blocks(body, _CONFIG) or len(configs) != 1 or any(dynamic_blocks(configs[0].body, m) for m in _METRICS):
-        return None
-    if ctx.evaluator.instances(block) == []:
-        return None  # no instance: nothing is created
-    config = configs[0]
-    predefined, customized = (config.body.blocks(m) for m in _METRICS)
-    metric: tuple[tuple, str] | None
-    if len(predefined) + len(customized) > 1:
-        metric = None
-    elif predefined:
-        metric = _predefined_metric(ctx, predefined[0].body)
-    elif customized:
-        metric = _customized_metric(ctx, customized[0].body)
-    else:
-        metric = NO_METRIC, "(none: no metric specification)"
-    target_keys = tuple(_attribute_key(ctx, body, name) for name in TARGET_KEYS)
-    key = None
-    if metric is not None and None not in target_keys:
-        placement = tuple(_attribute_key(ctx, body, name, evaluate=False) for name in _PLACEMENT_ATTRIBUTES)
-        key = (target_keys, placement, metric[0])
-    policy = _Policy(file, block, key, metric[1] if metric else "", config)
     target_value = config.body.get_attribute("target_value")
-    policy.targets = ctx.evaluator.per_instance(block, target_value.value if target_value else None)
-    return policy
-
-
-def _predefined_metric(ctx: RuleContext, spec: Body) -> tuple[tuple, str] | None:
-    metric_type = spec.get_attribute("predefined_metric_type")
-    if metric_type is None:
-        return None
-    label = spec.get_attribute("resource_label")
-    label_key = None if label is None else ctx.evaluator.comparable(label.value)
-    label_key = None if label_key == ("value", "") else label_key
-    known = ctx.evaluator.evaluate(metric_type.value)
-    text = known if isinstance(known, str) else metric_type.value.source
-    suffix = " (same resource_label)" if label_key is not None else ""
-    return ("predefined", ctx.evaluator.comparable(metric_type.value), label_key), text + suffix
-
-
-def _customized_metric(ctx: RuleContext, spec: Body) -> tuple[tuple, str]:
-    names = [ctx.evaluator.evaluate(a.value) if a is not None else None
-             for a in (spec.get_attribute("namespace"), spec.get_attribute("metric_name"))]
-    if all(isinstance(v, str) for v in names):
-        return ("customized", body_shape(spec)), f"{names[0]}/{names[1]} (customized)"
-    return ("customized", body_shape(spec)), "(the same customized metric specification)"
+    targets = ctx.evaluator.per_instance(block, target_value.value if target_value else None)
+    return _Policy(file, block, (*target, metric[0]), metric[1], config, targets)
 
 
 def _choose_kept(policies: list[_Policy]) -> tuple[_Policy, bool]:
@@ -315,48 +251,24 @@ def _merge(
     """Remove ``removed``, point their references at ``kept``, carry over the cooldowns;
     None (with a note saying why) when that cannot be done completely."""
     editor = ctx.editor(kept.file)
-    blocker = _address_blocker(ctx, kept, removed)
     overridden = [(f, p) for p in [kept, *removed] for f, _b in ctx.module.overrides(p.address)]
     if overridden:  # the merged resources are not what is judged here: shown, never applied
         notes.append(f"{overridden[0][0].path} overrides {overridden[0][1].address}; the policies are judged as written")
-    try:
-        if blocker is None:
-            for file in dict.fromkeys(p.file.path for p in removed):
-                blocks = [p.block for p in removed if p.file.path == file]
-                editor.remove(*blocks, file=next(p.file for p in removed if p.file.path == file))
-            for policy in removed:
-                editor.rename_references(policy.address, kept.address, drop_duplicates=True)
+    try:  # the references a rename must not touch (moved blocks, the kept policy's own) refuse it
+        for path, file in {p.file.path: p.file for p in removed}.items():
+            editor.remove(*(p.block for p in removed if p.file.path == path), file=file)
+        for policy in removed:
+            editor.rename_references(policy.address, kept.address, drop_duplicates=True)
     except EditError as e:
-        blocker = str(e)
-    if blocker is not None:
-        notes.append(f"no fix: {blocker}")
+        notes.append(f"no fix: {e}; merge the policies by hand")
         return None
     carried = _carry_cooldowns(editor, kept, removed, notes)
-    names = [p.address for p in removed]
-    removed_names = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     why = "the higher target value" if known else "the first declared; choose the one to keep"
-    title = (
-        f"Keep {kept.address} ({why}); remove {removed_names}; "
-        f"point {'its' if len(removed) == 1 else 'their'} references to {kept.address}"
-    )
+    title = (f"Keep {kept.address} ({why}); remove {join_words(p.address for p in removed)}; "
+             f"point {'its' if len(removed) == 1 else 'their'} references to {kept.address}")
     if carried:
         title += f"; carry over {' and '.join(carried)}"
     return editor.fix(title, Applicability.UNSAFE if applicable and not overridden else Applicability.DISPLAY_ONLY)
-
-
-def _address_blocker(ctx: RuleContext, kept: _Policy, removed: list[_Policy]) -> str | None:
-    """A reference the rename must not touch: from the kept policy itself, or in a block
-    that names addresses (``moved``, ``import``, ``removed``)."""
-    for policy in removed:
-        for ref in ctx.module.references(policy.address):
-            if any(ref.file is p.file and contains(p.block, ref.expression) for p in removed):
-                continue  # goes away with the removed block
-            if ref.file is kept.file and contains(kept.block, ref.expression):
-                return f"{kept.address} itself refers to {policy.address} (line {ref.expression.line})"
-            if (block := ref.address_block()) is not None:
-                return (f"{policy.address} is named in a {block.type} block at "
-                        f"{ref.file.path}:{block.type_token.line}; merge the policies by hand")
-    return None
 
 
 def _carry_cooldowns(editor, kept: _Policy, removed: list[_Policy], notes: list[str]) -> list[str]:
@@ -393,3 +305,5 @@ def _carry_cooldowns(editor, kept: _Policy, removed: list[_Policy], notes: list[
     editor.insert_after(anchor, "\n".join(lines), file=kept.file)
     return carried
 
+
+_COOLDOWNS = ("scale_in_cooldown", "scale_out_cooldown")

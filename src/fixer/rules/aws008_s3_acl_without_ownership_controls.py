@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..editor import EditError
 from ..findings import Applicability, Finding, Fix, Severity
-from ..model.module import SourceFile
+from ..model.module import SourceFile, depends_on, resource_name
 from ..syntax import nodes as n
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
@@ -134,6 +134,7 @@ class S3AclWithoutOwnershipControls(Rule):
     name = "s3-acl-without-ownership-controls"
     severity = Severity.ERROR
     fix_availability = FixAvailability.SOMETIMES
+    created_only = True
     targets = (Target("aws_s3_bucket_acl"), Target("aws_s3_bucket", attributes=("acl",)))
     messages = {
         "none": "{address} sets an ACL ({acl}) on {bucket}, which has no aws_s3_bucket_ownership_controls "
@@ -147,8 +148,6 @@ class S3AclWithoutOwnershipControls(Rule):
     }
 
     def visit(self, site: Site, ctx: RuleContext) -> Iterable[Finding]:
-        if not site.instances():
-            return  # count = 0: nothing is created
         if site.resource_type == "aws_s3_bucket":
             yield from self._inline(site)
             return
@@ -168,13 +167,12 @@ class S3AclWithoutOwnershipControls(Rule):
         controls = _controls_of(ctx, bucket)  # type: ignore[arg-type]
         if controls is None:
             return  # ownership controls whose bucket cannot be told: they may be this bucket's
-        allowing = [(f, b) for f, b in controls if _allows_acls(ctx, b)]
+        allowing = [".".join(b.labels) for _f, b in controls if _allows_acls(ctx, b)]
         if allowing:
-            if not any(_depends_on(site.resource, b) for _f, b in allowing):
-                address = ".".join(allowing[0][1].labels)
+            if not any(depends_on(ctx.module, site.resource, address) for address in allowing):
                 yield self.report(
-                    site, "unordered", node=site.resource, controls=address, severity=Severity.WARNING,
-                    fix=_add_depends_on(ctx, site, address, Applicability.SAFE),
+                    site, "unordered", node=site.resource, controls=allowing[0], severity=Severity.WARNING,
+                    fix=_add_depends_on(ctx, site, allowing[0], Applicability.SAFE),
                 )
             return
         fix = _remove_private(ctx, site, acl_attr) or _enable_acls(ctx, site, found, controls)
@@ -194,10 +192,8 @@ class S3AclWithoutOwnershipControls(Rule):
 
 def _bucket_address(expr: n.Expression) -> str | None:
     """``aws_s3_bucket.logs`` from ``aws_s3_bucket.logs.id`` / ``.bucket`` / ``[0].id`` ..."""
-    root, steps = n.traversal_parts(n.unwrapped(expr))
-    if type(root) is not n.Variable or root.name.value != "aws_s3_bucket" or not steps or type(steps[0]) is not n.GetAttr:
-        return None
-    return f"aws_s3_bucket.{steps[0].name.value}"
+    name = resource_name(expr, "aws_s3_bucket")
+    return None if name is None else f"aws_s3_bucket.{name}"
 
 
 def _controls_of(ctx: RuleContext, bucket: str) -> list[tuple[SourceFile, n.Block]] | None:
@@ -229,28 +225,11 @@ def _allows_acls(ctx: RuleContext, controls: n.Block) -> bool:
     return False
 
 
-def _depends_on(acl: n.Block, controls: n.Block) -> bool:
-    """True when the ACL resource refers to the controls resource anywhere (``depends_on`` included)."""
-    address = ".".join(controls.labels)
-    for node in acl.walk():
-        name = n.reference_name(node) if isinstance(node, n.Expression) else None
-        if name and (name == address or name.startswith(address + ".") or name.startswith(address + "[")):
-            return True
-    return False
-
-
 def _add_depends_on(ctx: RuleContext, site: Site, address: str, applicability: Applicability, editor=None) -> Fix | None:
-    """``depends_on = [address]`` on the ACL resource (appended to a one-line list there)."""
+    """``depends_on = [address]`` on the ACL resource (appended to its list there)."""
     editor = editor or ctx.editor(site)
-    existing = site.resource.body.get_attribute("depends_on")
     try:
-        if existing is None:
-            editor.set_attribute(site.resource, "depends_on", f"[{address}]")
-        elif type(existing.value) is n.Tuple and "\n" not in existing.value.source:
-            items = [item.source for item in existing.value.items] + [address]  # type: ignore[attr-defined]
-            editor.replace(existing.value, "[" + ", ".join(items) + "]")
-        else:
-            return None
+        editor.add_dependency(site.resource, address)
     except EditError:
         return None
     return editor.fix(f"Add depends_on = [{address}] to {site.address}", applicability)

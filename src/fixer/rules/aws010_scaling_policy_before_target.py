@@ -9,7 +9,7 @@ from ..editor import EditError
 from ..facts.appautoscaling import POLICY_TYPE, TARGET_KEYS, TARGET_TYPE
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.module import SourceFile, depends_on, traversals
-from ..syntax.nodes import Block, Tuple, compared_text, significant_text
+from ..syntax.nodes import Block, compared_text, significant_text
 from .base import FixAvailability, Rule, RuleContext
 
 __all__ = ["ScalingPolicyBeforeTarget"]
@@ -218,16 +218,10 @@ def _fix(ctx: RuleContext, file: SourceFile, block: Block, matches: list[tuple[_
             editor.replace(block.body.get_attribute(key).value, f"{target.address}.{key}")  # type: ignore[union-attr]
         title = f"Refer to {target.address}'s {', '.join(TARGET_KEYS[:-1])} and {TARGET_KEYS[-1]}"
         return editor.fix(title, Applicability.SAFE)
-    addresses = sorted(t.address for t, _same in matches)
-    existing = block.body.get_attribute("depends_on")
+    addresses = ", ".join(sorted(t.address for t, _same in matches))
+    last = max((block.body.get_attribute(k) for k in TARGET_KEYS), key=lambda a: a.start)  # type: ignore
     try:
-        if existing is None:
-            last = max((block.body.get_attribute(k) for k in TARGET_KEYS), key=lambda a: a.start)  # type: ignore
-            editor.insert_after(last, f"depends_on = [{', '.join(addresses)}]")
-        elif type(existing.value) is Tuple:
-            editor.append_element(existing.value, ", ".join(addresses))
-        else:
-            return None
+        editor.add_dependency(block, addresses, after=last)
     except EditError:
         return None
-    return editor.fix(f"Add depends_on = [{', '.join(addresses)}]", Applicability.SAFE)
+    return editor.fix(f"Add depends_on = [{addresses}]", Applicability.SAFE)

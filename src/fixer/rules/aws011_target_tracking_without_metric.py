@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Iterable
 
 from ..editor import EditError
-from ..facts.appautoscaling import METRIC_SPECIFICATIONS as _METRICS
-from ..facts.appautoscaling import POLICY_TYPE, PREDEFINED_METRIC_FOR_DIMENSION, TARGET_TYPE
+from ..facts.appautoscaling import POLICY_TYPE, PREDEFINED_METRIC_FOR_DIMENSION
 from ..facts.appautoscaling import TARGET_TRACKING_CONFIG as _CONFIG
-from ..facts.appautoscaling import is_target_tracking
+from ..facts.appautoscaling import has_metric, is_target_tracking, scalable_dimension
 from ..findings import Applicability, Finding, Severity
 from ..model.module import is_override_file
-from ..syntax.nodes import Block, dynamic_blocks, reference_name
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
 __all__ = ["TargetTrackingWithoutMetric"]
@@ -41,13 +39,12 @@ class TargetTrackingWithoutMetric(Rule):
     are used, with the policy type switched to target tracking.
 
     ## Example
+    A DynamoDB table's read capacity, tracked against nothing:
     ```hcl
-    resource "aws_appautoscaling_policy" "cpu" {
-      name               = "api-cpu"
-      policy_type        = "TargetTrackingScaling"
-      resource_id        = aws_appautoscaling_target.api.resource_id
-      scalable_dimension = aws_appautoscaling_target.api.scalable_dimension
-      service_namespace  = aws_appautoscaling_target.api.service_namespace
+    resource "aws_appautoscaling_policy" "orders_reads" {
+      name        = "orders-reads"
+      policy_type = "TargetTrackingScaling"
+      # resource_id, scalable_dimension and service_namespace: the table's scalable target
 
       target_tracking_scaling_policy_configuration {
         target_value = 70
@@ -62,7 +59,7 @@ class TargetTrackingWithoutMetric(Rule):
         target_value = 70
 
         predefined_metric_specification {
-          predefined_metric_type = "ECSServiceAverageCPUUtilization"
+          predefined_metric_type = "DynamoDBReadCapacityUtilization"
         }
       }
     ```
@@ -90,6 +87,7 @@ class TargetTrackingWithoutMetric(Rule):
     name = "target-tracking-without-metric"
     severity = Severity.ERROR
     fix_availability = FixAvailability.SOMETIMES
+    created_only = True  # count = 0: nothing is created
     targets = (Target(POLICY_TYPE, blocks=(_CONFIG,)),)
     messages = {
         "no-metric": (
@@ -104,16 +102,12 @@ class TargetTrackingWithoutMetric(Rule):
             return  # dynamic content: the iterator is unknown
         if is_override_file(site.file.path) or ctx.module.overrides(site.address):
             return  # the merged resource is not what is written here
-        if ctx.evaluator.instances(resource) == []:
-            return  # count = 0: nothing is created
-        if not is_target_tracking(ctx.evaluator, resource):
-            return
-        if any(config.body.blocks(m) or dynamic_blocks(config.body, m) for m in _METRICS):
+        if not is_target_tracking(ctx.evaluator, resource) or has_metric(config):
             return
         notes = [f"used as an alarm action at {where}: a StepScaling policy may be what is meant"
                  for where in _alarm_uses(ctx, site.address)]
         fix = None
-        metric = PREDEFINED_METRIC_FOR_DIMENSION.get(_dimension(ctx, resource))
+        metric = PREDEFINED_METRIC_FOR_DIMENSION.get(scalable_dimension(ctx.module, ctx.evaluator, resource))
         if metric is not None:
             block = f'predefined_metric_specification {{\n  predefined_metric_type = "{metric}"\n}}'
             try:
@@ -127,20 +121,6 @@ class TargetTrackingWithoutMetric(Rule):
             notes.append("add a predefined_metric_specification or a customized_metric_specification, "
                          "or use policy_type = \"StepScaling\" with a step_scaling_policy_configuration")
         yield self.report(site, "no-metric", fix=fix, notes=tuple(notes))
-
-
-def _dimension(ctx: RuleContext, resource: Block) -> Any:
-    """The policy's scalable dimension: its value, or the value of the target it refers to
-    (``aws_appautoscaling_target.api.scalable_dimension``)."""
-    attribute = resource.body.get_attribute("scalable_dimension")
-    if attribute is None:
-        return None
-    name = reference_name(attribute.value)
-    if name and name.startswith(TARGET_TYPE + ".") and name.endswith(".scalable_dimension") and name.count(".") == 2:
-        found = ctx.module.resource(name.rsplit(".", 1)[0])
-        target = found[1].body.get_attribute("scalable_dimension") if found else None
-        return ctx.evaluator.evaluate(target.value) if target is not None else None
-    return ctx.evaluator.evaluate(attribute.value)
 
 
 def _alarm_uses(ctx: RuleContext, address: str) -> list[str]:

@@ -6,38 +6,21 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..editor import EditError, Editor
+from ..facts.launch_template import AUTOSCALING_GROUP as _ASG
+from ..facts.launch_template import EBS_ARGUMENTS as _EBS
+from ..facts.launch_template import LAUNCH_CONFIGURATION as _LC
+from ..facts.launch_template import LAUNCH_TEMPLATE as _LT
+from ..facts.launch_template import NO_EQUIVALENT as _NO_EQUIVALENT
+from ..facts.launch_template import SAME_NAME as _SAME
+from ..facts.launch_template import TO_BLOCK as _TO_BLOCK
 from ..findings import Applicability, Finding, Fix, Severity
-from ..model.module import SourceFile
+from ..model.module import SourceFile, resource_name
 from ..syntax import nodes as n
-from ..syntax.edits import full_span
+from ..syntax.edits import block_source, indentation_of
+from ..syntax.restructure import item_source
 from .base import FixAvailability, Rule, RuleContext, Site, Target
 
 __all__ = ["LaunchConfiguration"]
-
-_LC = "aws_launch_configuration"
-_LT = "aws_launch_template"
-_ASG = "aws_autoscaling_group"
-
-# Arguments and blocks kept as they are (the launch template has them under the same name).
-_SAME = {
-    "name", "name_prefix", "image_id", "instance_type", "key_name", "ebs_optimized",
-    "count", "for_each", "provider", "depends_on", "lifecycle", "metadata_options",
-}
-# Arguments that become a nested block of the launch template: (block, its argument).
-_TO_BLOCK = {
-    "enable_monitoring": ("monitoring", "enabled"),
-    "placement_tenancy": ("placement", "tenancy"),
-}
-_EBS = {"volume_size", "volume_type", "iops", "throughput", "encrypted", "delete_on_termination", "snapshot_id"}
-_NO_EQUIVALENT = {
-    "root_block_device": "the root volume's device name depends on the AMI (/dev/xvda, /dev/sda1): "
-    "write a block_device_mappings block for it by hand",
-    "vpc_classic_link_id": "EC2-Classic is retired; ClassicLink has no launch template equivalent",
-    "vpc_classic_link_security_groups": "EC2-Classic is retired; ClassicLink has no launch template equivalent",
-    "ephemeral_block_device": "instance store volumes are not rewritten by tffix: map them to block_device_mappings "
-    "with virtual_name by hand",
-}
-
 
 class LaunchConfiguration(Rule):
     """An Auto Scaling group uses a launch configuration, which new AWS accounts cannot create.
@@ -83,9 +66,7 @@ class LaunchConfiguration(Rule):
 
     ```hcl
     resource "aws_launch_template" "web" {
-      name_prefix            = "web-"
-      image_id               = data.aws_ami.al2023.id
-      instance_type          = "t3.micro"
+      # name_prefix, image_id and instance_type as they were
       vpc_security_group_ids = [aws_security_group.web.id]
       user_data              = base64encode(file("${path.module}/init.sh"))
 
@@ -145,6 +126,7 @@ class LaunchConfiguration(Rule):
     name = "launch-configuration"
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
+    created_only = True
     targets = (Target(_LC), Target(_ASG, attributes=("launch_configuration",)))
     messages = {
         "lc": "{address}: accounts created on or after 2024-10-01 cannot create launch configurations "
@@ -154,26 +136,15 @@ class LaunchConfiguration(Rule):
     }
 
     def visit(self, site: Site, ctx: RuleContext) -> Iterable[Finding]:
-        if not site.instances():
-            return  # count = 0: nothing is created
         if site.resource_type == _ASG:
-            name = _launch_configuration_of(site.attribute.value)  # type: ignore[union-attr]
+            name = resource_name(site.attribute.value, _LC)  # type: ignore[union-attr]
             if name is None or ctx.module.resource(f"{_LC}.{name}") is None:
                 yield self.report(site, "asg", value=site.node.source, notes=(
                     "the launch configuration is not in this module: migrate it to a launch template where it is made",
                 ))
             return
-        plan = _Plan(ctx, site)
-        fix, notes = plan.fix()
+        fix, notes = _Plan(ctx, site).fix()
         yield self.report(site, "lc", node=site.resource, fix=fix, notes=notes)
-
-
-def _launch_configuration_of(expr: n.Expression) -> str | None:
-    """``web`` from ``aws_launch_configuration.web.name`` (or ``"${...}"``), else None."""
-    root, steps = n.traversal_parts(n.unwrapped(expr))
-    if type(root) is n.Variable and root.name.value == _LC and steps and type(steps[0]) is n.GetAttr:
-        return steps[0].name.value
-    return None
 
 
 @dataclass
@@ -191,8 +162,8 @@ class _Plan:
         try:
             self._rewrite(editor)
             groups = self._point_groups(editor, name)
-            old, new = f"{_LC}.{name}", f"{_LT}.{name}"
-            editor.rename_references(old, new, skip=lambda ref: _inside_any(ref, groups))
+            editor.rename_references(f"{_LC}.{name}", f"{_LT}.{name}", skip=lambda ref: any(
+                ref.file is f and n.contains(a, ref.expression) for f, _g, a in groups))
         except EditError as e:
             return None, (f"no fix: {e}",)
         if ctx.module.resource(f"{_LT}.{name}") is not None:
@@ -213,29 +184,29 @@ class _Plan:
         editor.replace(resource.label_nodes[0], f'"{_LT}"')
         if body.get_attribute("count") or body.get_attribute("for_each"):
             self.reasons.append("the launch configuration has count / for_each: point each group at its instance by hand")
-        public_ip = body.get_attribute("associate_public_ip_address")
-        groups = body.get_attribute("security_groups")
         for item in body.items:
             if type(item) is n.Attribute:
-                self._attribute(editor, item, public_ip, groups)
+                self._attribute(editor, item, body)
             elif isinstance(item, n.Block):
                 self._block(editor, item)
         if body.get_attribute("enable_monitoring") is None:
             # a launch configuration monitors in detail unless told not to; a template does not
             editor.add_block(resource, "monitoring {\n  enabled = true\n}")
 
-    def _attribute(self, editor: Editor, attribute: n.Attribute, public_ip, groups) -> None:
+    def _attribute(self, editor: Editor, attribute: n.Attribute, body: n.Body) -> None:
         key, value = attribute.key, attribute.value.source
+        public_ip, groups = body.get_attribute("associate_public_ip_address"), body.get_attribute("security_groups")
         if key in _SAME:
             return
-        if key == "user_data":
-            editor.replace(attribute.value, _call("base64encode", attribute.value, self._indent(attribute)))
+        if key == "user_data":  # a heredoc's closing marker keeps a line of its own
+            indent = indentation_of(attribute, self.site.file.text)
+            editor.replace(attribute.value, f"base64encode({value}" + (f"\n{indent})" if type(attribute.value) is n.Heredoc else ")"))
         elif key == "user_data_base64":
             editor.rename_attribute(attribute, "user_data")
         elif key == "security_groups":
             if public_ip is None:
                 editor.rename_attribute(attribute, "vpc_security_group_ids")
-            elif attribute.leading_lines or _trailing_comment(attribute):
+            elif attribute.leading_lines or n.trailing_comment(attribute):
                 self.reasons.append("security_groups has comments and moves into network_interfaces: move it by hand")
             else:
                 editor.remove(attribute)
@@ -243,25 +214,22 @@ class _Plan:
             lines = [f"associate_public_ip_address = {value}"]
             if groups is not None:
                 lines.append(f"security_groups             = {groups.value.source}")
-            editor.replace(attribute, _block_source("network_interfaces", lines, self._indent(attribute)))
+            editor.replace_lines(attribute, block_source("network_interfaces", *lines))
         elif key == "iam_instance_profile":
             field_name = "arn" if value.endswith(".arn") or value.startswith('"arn:') else "name"
-            editor.replace(attribute, _block_source("iam_instance_profile", [f"{field_name} = {value}"], self._indent(attribute)))
+            editor.replace_lines(attribute, block_source("iam_instance_profile", f"{field_name} = {value}"))
         elif key == "spot_price":
-            inner = _block_source("spot_options", [f"max_price = {value}"], self._indent(attribute) + "  ")
-            editor.replace(
-                attribute, _block_source("instance_market_options", ['market_type = "spot"', "", inner.strip()], self._indent(attribute)),
-            )
+            spot = block_source("spot_options", f"max_price = {value}")
+            editor.replace_lines(attribute, block_source("instance_market_options", 'market_type = "spot"', "", spot))
         elif key in _TO_BLOCK:
             block, argument = _TO_BLOCK[key]
-            editor.replace(attribute, _block_source(block, [f"{argument} = {value}"], self._indent(attribute)))
-        elif key in _NO_EQUIVALENT:
-            self.reasons.append(f"{key}: {_NO_EQUIVALENT[key]}")
+            editor.replace_lines(attribute, block_source(block, f"{argument} = {value}"))
         else:
-            self.reasons.append(f"{key} has no launch template equivalent tffix knows")
+            self.reasons.append(f"{key}: {_NO_EQUIVALENT[key]}" if key in _NO_EQUIVALENT
+                                else f"{key} has no launch template equivalent tffix knows")
 
     def _block(self, editor: Editor, block: n.Block) -> None:
-        kind = block.labels[0] if block.type == "dynamic" and block.labels else block.type
+        kind = n.generated_type(block)
         if kind in _SAME:
             return
         if kind == "ebs_block_device" and block.type != "dynamic":
@@ -270,67 +238,25 @@ class _Plan:
             if device is None or any(type(a) is not n.Attribute or a.key not in _EBS for a in others):
                 self.reasons.append("ebs_block_device: an argument without an ebs equivalent (no_device): map it by hand")
                 return
-            indent = self._indent(block)
-            text = self.site.file.text
-            inner = "\n".join(_lines_of(a, text, indent + "    ") for a in others)
-            source = (
-                f"block_device_mappings {{\n{indent}  {device.key} = {device.value.source}\n\n"
-                f"{indent}  ebs {{\n{inner}\n{indent}  }}\n{indent}}}"
-            )
-            editor.replace(block, source)
+            try:
+                ebs = block_source("ebs", *(item_source(a, self.site.file.text) for a in others))
+            except ValueError as e:
+                self.reasons.append(f"ebs_block_device: {e}: map it by hand")
+                return
+            editor.replace_lines(block, block_source("block_device_mappings", f"{device.key} = {device.value.source}", "", ebs))
             return
         self.reasons.append(f"{kind}: {_NO_EQUIVALENT.get(kind, 'no launch template equivalent tffix knows')}")
-
-    def _indent(self, node: n.Node) -> str:
-        text = self.site.file.text
-        start = text.rfind("\n", 0, node.start) + 1
-        return text[start:node.start]
 
     # ---- the groups ----------------------------------------------------------------------
     def _point_groups(self, editor: Editor, name: str) -> list[tuple[SourceFile, n.Block, n.Attribute]]:
         out = []
         for file, group in self.ctx.module.resources(_ASG):
             attribute = group.body.get_attribute("launch_configuration")
-            if attribute is None or _launch_configuration_of(attribute.value) != name:
+            if attribute is None or resource_name(attribute.value, _LC) != name:
                 continue
             if group.body.blocks("mixed_instances_policy") or group.body.blocks("launch_template"):
                 self.reasons.append(f"{'.'.join(group.labels)} also has a launch template or mixed_instances_policy")
-            indent = _indent_of(file.text, attribute)
-            source = _block_source("launch_template", [f"id      = {_LT}.{name}.id", 'version = "$Latest"'], indent)
-            editor.replace(attribute, source, file=file)
+            source = block_source("launch_template", f"id      = {_LT}.{name}.id", 'version = "$Latest"')
+            editor.replace_lines(attribute, source, file=file)
             out.append((file, group, attribute))
         return out
-
-
-def _inside_any(ref, groups) -> bool:
-    return any(ref.file is f and a.start <= ref.expression.start < a.end for f, _g, a in groups)
-
-
-def _indent_of(text: str, node: n.Node) -> str:
-    start = text.rfind("\n", 0, node.start) + 1
-    return text[start:node.start]
-
-
-def _block_source(block: str, lines: list[str], indent: str) -> str:
-    """``block { lines }`` written at ``indent`` (its first line without it: it replaces an item in place)."""
-    body = "".join(f"{indent}  {line}\n" if line else "\n" for line in lines)
-    return f"{block} {{\n{body}{indent}}}"
-
-
-def _call(function: str, value: n.Expression, indent: str) -> str:
-    """``function(value)``; a heredoc's closing marker keeps a line of its own."""
-    if type(value) is n.Heredoc:
-        return f"{function}({value.source}\n{indent})"
-    return f"{function}({value.source})"
-
-
-def _trailing_comment(attribute: n.Attribute) -> bool:
-    prefix = attribute.newline.prefix if attribute.newline is not None else ""
-    return "#" in prefix or "//" in prefix or "/*" in prefix
-
-
-def _lines_of(item: n.Attribute, text: str, indent: str) -> str:
-    """An attribute's lines (comment lines above and the trailing comment too) at ``indent``."""
-    start, end = full_span(item)
-    lines = text[start:end].replace("\r\n", "\n").strip("\n").split("\n")
-    return "\n".join(indent + line.strip() if line.strip() else "" for line in lines)

@@ -126,6 +126,10 @@ class Rule:
     targets: ClassVar[tuple[Target, ...]] = ()  # where visit() is called; empty: check() is the rule
     messages: ClassVar[Mapping[str, str]] = {}  # message templates, str.format fields, by key
     reads_suppressions: ClassVar[bool] = False  # runs after the others, sees ctx.suppressions (TFX001)
+    # True: visit() is not called for a site of a resource with no instance (``count = 0``, an
+    # empty ``for_each``): a rule about what is created has nothing to judge there. False (the
+    # default): every site is visited, as the provider validates a block whatever its count.
+    created_only: ClassVar[bool] = False
     # The options a user may set in [rules.<CODE>] (or pass in ``options``), with their types;
     # any other option, or a value of another type, is an error (fixer.arguments).
     option_types: ClassVar[dict[str, type]] = {}
@@ -141,6 +145,8 @@ class Rule:
         if not self.targets:
             raise NotImplementedError(f"{type(self).__name__} declares no targets and does not override check()")
         for site in ctx.sites(*self.targets):
+            if self.created_only and not site.instances():
+                continue  # nothing is created: nothing to judge (created_only)
             if site.judged_without_instances:
                 # count = 0 but the provider's validation runs all the same: say so (sites' policy)
                 for finding in self.visit(site, ctx):
@@ -231,6 +237,8 @@ def validate_rule(rule: type[Rule]) -> list[str]:
         problems.append(f"{label}: name {name!r} is not kebab-case")
     if not isinstance(rule.severity, Severity):
         problems.append(f"{label}: severity {rule.severity!r} is not a Severity")
+    if not isinstance(rule.created_only, bool):
+        problems.append(f"{label}: created_only {rule.created_only!r} is not a bool")
     if not isinstance(rule.fix_availability, FixAvailability):
         problems.append(f"{label}: fix_availability {rule.fix_availability!r} is not a FixAvailability")
     if not isinstance(rule.targets, tuple) or not all(isinstance(t, Target) for t in rule.targets):

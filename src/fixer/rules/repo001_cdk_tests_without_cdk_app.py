@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import os
-import tokenize
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..cdk_port import port_cdk_tests
 from ..findings import Applicability, Finding, Fix, Severity
-from ..reading import SourceError, decode_python, read_bytes
+from ..python_imports import PythonImport, python_imports, read_python
 from ..syntax.edits import Edit
 from .base import FixAvailability, Rule, RuleContext
 
@@ -129,6 +126,10 @@ class CdkTestsWithoutCdkApp(Rule):
     name = "cdk-tests-without-cdk-app"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
+    messages = {
+        "cdk-test": "imports `{module}` but the repository has no CDK app (no `" + CDK_APP_FILE + "`); "
+        "a CDK test has no stack to synthesize here and cannot test the Terraform configuration",
+    }
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         extra = [str(p) for p in ctx.module.extra_files]
@@ -141,24 +142,26 @@ class CdkTestsWithoutCdkApp(Rule):
             project = _project_of(pure)
             if any(app == project or app in project.parents or project in app.parents for app in apps):
                 continue  # a CDK app in this project: its tests may well be right
-            if path in ctx.module.extra_texts:  # a fix changed it in this run
-                changed = ctx.module.extra_texts[path]
-                found = (changed, cdk_imports(changed))
-            else:
-                found = _read_imports(path)
-            if not found or not found[1]:
+            # a fix may have changed the file in this run
+            text = ctx.module.extra_texts[path] if path in ctx.module.extra_texts else read_python(path, limit=MAX_BYTES)
+            if text is None or not (imports := cdk_imports(text)):
                 continue
-            text, imports = found
             first = imports[0]
-            names = ", ".join(dict.fromkeys(i.module for i in imports))
-            message = (
-                f"imports `{first.module}` but the repository has no CDK app (no `{CDK_APP_FILE}`); "
-                "a CDK test has no stack to synthesize here and cannot test the Terraform configuration"
-            )
             notes: tuple[str, ...] = ()
             if len(imports) > 1:
+                names = ", ".join(dict.fromkeys(i.module for i in imports))
                 notes = (f"CDK imports in this file: {names} (lines {', '.join(str(i.line) for i in imports)})",)
-            yield _finding(self.code, path, text, first, message, self.severity, notes, _port_fix(ctx, pure, project, text))
+            yield Finding.between(
+                self.code, path, text, (first.line, first.column), (first.end_line, first.end_column),
+                self.message("cdk-test", module=first.module), severity=self.severity, notes=notes,
+                fix=_port_fix(ctx, pure, project, text),
+            )
+
+
+def cdk_imports(source: str) -> list[PythonImport]:
+    """The import statements of Python ``source`` that import ``aws_cdk`` or a submodule
+    (not a look-alike: ``aws_cdk_lib``, a relative ``.aws_cdk``)."""
+    return [i for i in python_imports(source) if i.module == CDK_MODULE or i.module.startswith(CDK_MODULE + ".")]
 
 
 def _port_fix(ctx: RuleContext, test: PurePath, project: PurePath, text: str) -> Fix | None:
@@ -197,179 +200,3 @@ def _project_of(test: PurePath) -> PurePath:
         if folder.name in TEST_DIRS:
             return folder.parent
     return test.parent
-
-
-@dataclass(frozen=True)
-class CdkImport:
-    """One import statement that brings in the CDK."""
-
-    module: str  # the dotted module imported: "aws_cdk", "aws_cdk.assertions"
-    line: int  # 1-based line of the statement's keyword
-    column: int  # 1-based column (in characters) of the keyword
-    end_line: int  # 1-based line just after the module name ends
-    end_column: int  # 1-based column just past the module name
-
-
-def _finding(
-    code: str, path: str, text: str, imp: CdkImport, message: str, severity: Severity, notes: tuple[str, ...],
-    fix: Fix | None = None,
-) -> Finding:
-    starts = _line_starts(text)
-    bom = 1 if text.startswith("\ufeff") else 0  # columns are counted without it
-    start = starts[imp.line - 1] + imp.column - 1 + (bom if imp.line == 1 else 0)
-    end = starts[imp.end_line - 1] + imp.end_column - 1 + (bom if imp.end_line == 1 else 0)
-    return Finding(
-        code, message, path, imp.line, imp.column, imp.end_line, imp.end_column, start, end,
-        severity, fix, notes,
-    )
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index = text.find("\n")
-    while index != -1:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
-
-
-# Reading files is cached per (path, size, mtime): every module of a repository sees the same
-# tests, and the fix loop runs the rules several times per module.
-_CACHE: dict[tuple[str, int, int], tuple[str, list[CdkImport]] | None] = {}
-
-
-def _read_imports(path: str) -> tuple[str, list[CdkImport]] | None:
-    """The file's text and its CDK imports; None if it cannot be read or has none."""
-    try:
-        stat = os.stat(path)
-        key = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
-        if key in _CACHE:
-            return _CACHE[key]
-        data = read_bytes(path, limit=MAX_BYTES)  # a regular file only: a FIFO would block
-    except (OSError, SourceError):
-        return None
-    try:
-        text = decode_python(data)  # as the fix loop reads it: a BOM stays in the text
-    except (SyntaxError, LookupError, UnicodeDecodeError):
-        result = None
-    else:
-        imports = cdk_imports(text)
-        result = (text, imports) if imports else None
-    if len(_CACHE) > 4096:
-        _CACHE.clear()
-    _CACHE[key] = result
-    return result
-
-
-def cdk_imports(source: str) -> list[CdkImport]:
-    """The import statements of Python ``source`` that import ``aws_cdk`` or a submodule.
-
-    Tokenizing (not parsing) keeps this tolerant: a file with a syntax error further
-    down still shows its imports, and what follows a tokenizer error is ignored.
-    Comments and strings are tokens of their own, so they never count.
-    """
-    if source.startswith("\ufeff"):
-        source = source[1:]  # columns are counted without the BOM, which is not in the text twice
-    out: list[CdkImport] = []
-    for statement in _statements(source):
-        out.extend(_imports_in(statement))
-    return out
-
-
-_BOUNDARY = {tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER}
-_SKIP = {tokenize.NL, tokenize.COMMENT}
-
-
-def _statements(source: str) -> Iterator[list[tokenize.TokenInfo]]:
-    """Simple statements as token lists (split at newlines, ``;`` and a compound header's ``:``)."""
-    current: list[tokenize.TokenInfo] = []
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type in _SKIP:
-                continue
-            if token.type in _BOUNDARY or (token.type == tokenize.OP and token.string in (";", ":") and _is_header(current, token)):
-                if current:
-                    yield current
-                current = []
-                continue
-            current.append(token)
-    except (tokenize.TokenError, SyntaxError):  # IndentationError is a SyntaxError
-        pass
-    if current:
-        yield current
-
-
-_COMPOUND = {"if", "elif", "else", "try", "except", "finally", "with", "for", "while", "def", "class", "async"}
-
-
-def _is_header(current: list[tokenize.TokenInfo], token: tokenize.TokenInfo) -> bool:
-    """``;`` always ends a statement; ``:`` does after ``try``/``if ...`` (``try: import x``) at depth 0."""
-    if token.string == ";":
-        return True
-    if not current or current[0].type != tokenize.NAME or current[0].string not in _COMPOUND:
-        return False
-    depth = 0
-    for t in current:
-        if t.type == tokenize.OP and t.string in "([{":
-            depth += 1
-        elif t.type == tokenize.OP and t.string in ")]}":
-            depth -= 1
-    return depth == 0
-
-
-def _imports_in(tokens: list[tokenize.TokenInfo]) -> Iterator[CdkImport]:
-    if not tokens or tokens[0].type != tokenize.NAME:
-        return
-    keyword = tokens[0]
-    if keyword.string == "import":  # import a.b [as c], d
-        i = 1
-        while i < len(tokens):
-            name, end, i = _dotted(tokens, i)
-            if name is not None and _is_cdk(name):
-                yield _make(name, keyword, end)
-            if i < len(tokens) and tokens[i].string == "as":
-                i += 2
-            if i < len(tokens) and tokens[i].string == ",":
-                i += 1
-                continue
-            break
-    elif keyword.string == "from" and len(tokens) > 1:  # from a.b import c
-        name, end, i = _dotted(tokens, 1)
-        if name is not None and _is_cdk(name) and i < len(tokens) and tokens[i].string == "import":
-            yield _make(name, keyword, end)
-
-
-def _dotted(tokens: list[tokenize.TokenInfo], i: int) -> tuple[str | None, tokenize.TokenInfo | None, int]:
-    """A dotted name starting at ``tokens[i]``: (name, its last token, index after it).
-
-    A relative name (``from .aws_cdk import x``) is not the CDK: its name comes back None.
-    """
-    if i < len(tokens) and tokens[i].type == tokenize.OP and tokens[i].string.startswith("."):
-        while i < len(tokens) and tokens[i].string.strip(".") == "" and tokens[i].type == tokenize.OP:
-            i += 1
-        while i < len(tokens) and (tokens[i].type == tokenize.NAME or tokens[i].string == "."):
-            if tokens[i].string == "import":
-                break
-            i += 1
-        return None, None, i
-    parts: list[str] = []
-    last = None
-    while i < len(tokens) and tokens[i].type == tokenize.NAME:
-        parts.append(tokens[i].string)
-        last = tokens[i]
-        i += 1
-        if i < len(tokens) and tokens[i].type == tokenize.OP and tokens[i].string == ".":
-            i += 1
-            continue
-        break
-    return (".".join(parts) if parts else None), last, i
-
-
-def _is_cdk(name: str) -> bool:
-    return name == CDK_MODULE or name.startswith(CDK_MODULE + ".")
-
-
-def _make(name: str, keyword: tokenize.TokenInfo, last: tokenize.TokenInfo | None) -> CdkImport:
-    end_row, end_col = (last or keyword).end
-    row, col = keyword.start
-    return CdkImport(name, row, col + 1, end_row, end_col + 1)

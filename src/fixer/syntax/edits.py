@@ -34,6 +34,7 @@ __all__ = [
     "indentation_of",
     "line_start",
     "dedent_lines",
+    "block_source",
 ]
 
 
@@ -220,6 +221,14 @@ def dedent_lines(text: str, start: int, end: int, width: int = 2) -> list[Edit]:
             break
         pos = line_end + 1
     return edits
+
+
+def block_source(header: str, *lines: str) -> str:
+    """``header { ... }`` written at column 1 with ``\n`` endings, each of ``lines`` (which may
+    hold several lines: a nested block) one level in; an empty line stays empty.
+    ``block_source("monitoring", "enabled = true")`` is ``"monitoring {\n  enabled = true\n}"``."""
+    body = "".join(("  " + line if line.strip() else "") + "\n" for text in lines for line in text.split("\n"))
+    return f"{header} {{\n{body}}}"
 
 
 def _indent_lines(source: str, indent: str, newline: str) -> str:

@@ -18,6 +18,7 @@ __all__ = [
     "split_block",
     "block_indent",
     "item_lines",
+    "item_source",
     "comments_in",
     "comment_lines_above",
     "move_above",
@@ -155,6 +156,12 @@ def item_lines(item: Item, text: str, indent: str, newline: str, new_name: str |
     if out and not out[-1].endswith("\n"):
         out[-1] += newline
     return out
+
+
+def item_source(item: Item, text: str) -> str:
+    """The item's lines, its comment lines included, at column 1 with ``\n`` endings and no
+    final newline: what moves when the item moves. ValueError as :func:`item_lines`."""
+    return "".join(item_lines(item, text, "", "\n")).replace("\r\n", "\n").strip("\n")
 
 
 def comments_in(tokens: Iterable[Token | None]) -> list[str]:
