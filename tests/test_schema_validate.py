@@ -267,3 +267,56 @@ def test_content_of_dynamic_is_checked():
 }
 '''
     assert check(text) == [(K.UNSUPPORTED_ARGUMENT, "load_balancer.bogus")]
+
+
+def test_every_cited_deprecation_names_an_argument_of_each_major_it_lists():
+    # An entry for a major whose schema lacks the name (or has it read-only) could never be
+    # reported: the table and the bundled schemas would disagree.
+    from fixer.schema.upgrade_notes import DEPRECATIONS
+
+    for deprecation in DEPRECATIONS:
+        for major in deprecation.majors:
+            schema = load_schema(major)
+            block = (schema.resource if deprecation.kind == "resource" else schema.data_source)(deprecation.type_name)
+            assert block is not None, (deprecation, major)
+            for name in deprecation.path:
+                block = block.block_type(name).block
+            attribute = block.attribute(deprecation.name)
+            assert (attribute is not None and not attribute.computed_only) or block.block_type(deprecation.name), (
+                deprecation, major)
+        assert deprecation.source.startswith("https://"), deprecation
+
+
+EIP = 'resource "aws_eip" "nat" {\n  vpc = true\n}\n'
+INSTANCE_CPU = ('resource "aws_instance" "a" {\n  ami = "ami-1"\n  instance_type = "c5.xlarge"\n'
+                '  cpu_core_count = 2\n  cpu_threads_per_core = 1\n}\n')
+
+
+def test_eip_vpc_deprecated_in_5_only():
+    # CHANGELOG 5.0.0 deprecates it; 6.0 removes it; 4.x accepts it silently.
+    assert check(EIP, 3) == [] and check(EIP, 4) == []
+    assert check(EIP, 5) == [(K.DEPRECATED_ARGUMENT, "vpc")]
+    assert check(EIP, 6) == [(K.REMOVED_ARGUMENT, "vpc")]
+
+
+def test_instance_cpu_arguments_deprecated_from_4_66_until_their_removal_in_6():
+    deprecated = [(K.DEPRECATED_ARGUMENT, "cpu_core_count"), (K.DEPRECATED_ARGUMENT, "cpu_threads_per_core")]
+    assert check(INSTANCE_CPU, 3) == []
+    assert check(INSTANCE_CPU, 4) == deprecated and check(INSTANCE_CPU, 5) == deprecated
+    assert check(INSTANCE_CPU, 6) == [(K.REMOVED_ARGUMENT, "cpu_core_count"), (K.REMOVED_ARGUMENT, "cpu_threads_per_core")]
+
+
+def test_classiclink_deprecated_in_4_removed_in_5():
+    text = 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n  enable_classiclink_dns_support = false\n}\n'
+    assert check(text, 3) == []
+    assert check(text, 4) == [(K.DEPRECATED_ARGUMENT, "enable_classiclink_dns_support")]
+    assert check(text, 5) == [(K.REMOVED_ARGUMENT, "enable_classiclink_dns_support")]
+
+
+def test_deprecated_block_and_data_source_argument_in_6():
+    detector = 'resource "aws_guardduty_detector" "d" {\n  datasources {\n    s3_logs {\n      enable = true\n    }\n  }\n}\n'
+    assert check(detector, 5) == []
+    assert check(detector, 6) == [(K.DEPRECATED_ARGUMENT, "datasources")]
+    region = 'data "aws_region" "r" {\n  name = "eu-west-1"\n}\n'
+    assert check(region, 5) == []
+    assert check(region, 6) == [(K.DEPRECATED_ARGUMENT, "name")]

@@ -9,6 +9,12 @@ guide:
   (terraform-provider-aws ``website/docs/guides/version-4-upgrade.html.markdown``)
 - V5: .../guides/version-5-upgrade (``version-5-upgrade.html.md``)
 - V6: .../guides/version-6-upgrade (``version-6-upgrade.html.markdown``)
+
+Deprecations also cite the provider's CHANGELOG for the release that deprecated the argument
+(``CHANGELOG_4_66``, ``CHANGELOG_5_0``, ``CHANGELOG_5_68``, ``CHANGELOG_5_72``) or its Go schema (``Deprecated:`` in
+``internal/service/<service>/<resource>.go``) in the last 4.x releases. An entry lists the
+bundled majors (4.67 / 5.100 / 6.25) whose schema has the argument and whose provider warns
+about it; where it was deprecated inside a major, the comment says since which release.
 """
 
 from __future__ import annotations
@@ -20,6 +26,13 @@ __all__ = ["Rename", "Deprecation", "RENAMES", "DEPRECATIONS", "rename_for", "de
 V4 = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/version-4-upgrade"
 V5 = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/version-5-upgrade"
 V6 = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/version-6-upgrade"
+# The CHANGELOG as released with the tag: 5.0.0's "NOTES" / "ENHANCEMENTS" name the arguments
+# that release deprecated, 4.66.0's "NOTES" the aws_instance CPU arguments.
+CHANGELOG_5_0 = "https://github.com/hashicorp/terraform-provider-aws/blob/v5.0.0/CHANGELOG.md"
+CHANGELOG_4_66 = "https://github.com/hashicorp/terraform-provider-aws/blob/v4.66.0/CHANGELOG.md"
+CHANGELOG_5_68 = "https://github.com/hashicorp/terraform-provider-aws/blob/v5.68.0/CHANGELOG.md"
+CHANGELOG_5_72 = "https://github.com/hashicorp/terraform-provider-aws/blob/v5.72.0/CHANGELOG.md"
+GO_4X = "https://github.com/hashicorp/terraform-provider-aws/blob/v4.67.0/internal/service/"
 
 
 @dataclass(frozen=True)
@@ -128,6 +141,86 @@ DEPRECATIONS: tuple[Deprecation, ...] = (
                 "Use preferred_cache_cluster_azs instead", V5),
     Deprecation("resource", "aws_elasticache_replication_group", (), "cluster_mode", (4,),
                 "Use num_node_groups and replicas_per_node_group instead", V5),
+    # EC2-Classic retirement (V5 "EC2-Classic Retirement": removed in 5.0). The 4.x Go schemas
+    # mark each `Deprecated: "With the retirement of EC2-Classic the <name> attribute has been
+    # deprecated and will be removed in a future version."` (ec2/vpc.go, ec2/default_vpc.go,
+    # rds/instance.go).
+    *(
+        Deprecation("resource", type_name, (), name, (4,),
+                    "EC2-Classic is retired; the provider removes it in 5.0", GO_4X + go_file)
+        for type_name, go_file in (("aws_vpc", "ec2/vpc.go"), ("aws_default_vpc", "ec2/default_vpc.go"))
+        for name in ("enable_classiclink", "enable_classiclink_dns_support")
+    ),
+    Deprecation("resource", "aws_db_instance", (), "security_group_names", (4,),
+                "EC2-Classic is retired; use vpc_security_group_ids", GO_4X + "rds/instance.go"),
+    # CHANGELOG 5.0.0 "resource/aws_autoscaling_group: Remove deprecated `tags` attribute"
+    # (#30842); V5: "Use the tag attribute instead".
+    Deprecation("resource", "aws_autoscaling_group", (), "tags", (4,), "Use tag blocks instead", CHANGELOG_5_0),
+    # CHANGELOG 4.66.0 NOTES (#31035): cpu_core_count and cpu_threads_per_core "deprecated in
+    # favor of the cpu_options block"; V6 "Resource aws_instance": removed in 6.0.
+    Deprecation("resource", "aws_instance", (), "cpu_core_count", (4, 5),
+                "Use cpu_options { core_count } instead", CHANGELOG_4_66),
+    Deprecation("resource", "aws_instance", (), "cpu_threads_per_core", (4, 5),
+                "Use cpu_options { threads_per_core } instead", CHANGELOG_4_66),
+    # Deprecated by 5.0.0 (CHANGELOG 5.0.0: aws_eip "Deprecate `vpc` attribute. Use `domain`
+    # instead" #31567; NOTES: aws_flow_log #31382, aws_ssm_association #31380,
+    # aws_dx_gateway_association #31384, aws_guardduty_organization_configuration #30736) and
+    # removed by 6.0 (V6, whose prerequisite is a latest-5.x plan without deprecation warnings
+    # for the changes it lists).
+    Deprecation("resource", "aws_eip", (), "vpc", (5,), 'Use domain = "vpc" instead', CHANGELOG_5_0),
+    Deprecation("resource", "aws_flow_log", (), "log_group_name", (5,), "Use log_destination instead", CHANGELOG_5_0),
+    Deprecation("resource", "aws_ssm_association", (), "instance_id", (5,), "Use targets instead", CHANGELOG_5_0),
+    Deprecation("resource", "aws_dx_gateway_association", (), "vpn_gateway_id", (5,),
+                "Use associated_gateway_id instead", CHANGELOG_5_0),
+    Deprecation("resource", "aws_guardduty_organization_configuration", (), "auto_enable", (5,),
+                "Use auto_enable_organization_members instead", CHANGELOG_5_0),
+    # Removed by 6.0, so deprecated in the latest 5.x (V6 prerequisite above); the release in
+    # 5.x that deprecated each is not recorded here.
+    # V6 "Resource aws_launch_template": Elastic Graphics (end of life January 2024) and
+    # Elastic Inference (April 2024).
+    Deprecation("resource", "aws_launch_template", (), "elastic_gpu_specifications", (5,),
+                "Amazon Elastic Graphics reached end of life; the provider removes it in 6.0", V6),
+    Deprecation("resource", "aws_launch_template", (), "elastic_inference_accelerator", (5,),
+                "Amazon Elastic Inference reached end of life; the provider removes it in 6.0", V6),
+    # V6 "Resource aws_ecs_task_definition".
+    Deprecation("resource", "aws_ecs_task_definition", (), "inference_accelerator", (5,),
+                "Amazon Elastic Inference reached end of life; the provider removes it in 6.0", V6),
+    # V6 "Resource aws_api_gateway_deployment": use the aws_api_gateway_stage resource.
+    *(
+        Deprecation("resource", "aws_api_gateway_deployment", (), name, (5,),
+                    "Use the aws_api_gateway_stage resource instead", V6)
+        for name in ("stage_name", "stage_description", "canary_settings")
+    ),
+    # V6 "Resource aws_redshift_cluster".
+    Deprecation("resource", "aws_redshift_cluster", (), "snapshot_copy", (5,),
+                "Use the aws_redshift_snapshot_copy resource instead", V6),
+    Deprecation("resource", "aws_redshift_cluster", (), "logging", (5,),
+                "Use the aws_redshift_logging resource instead", V6),
+    # V6 "Resource aws_spot_instance_request", "Resource aws_eks_addon", "Resource
+    # aws_batch_job_queue".
+    Deprecation("resource", "aws_spot_instance_request", (), "block_duration_minutes", (5,),
+                "The provider removes it in 6.0", V6),
+    Deprecation("resource", "aws_eks_addon", (), "resolve_conflicts", (5,),
+                "Use resolve_conflicts_on_create and resolve_conflicts_on_update instead", V6),
+    Deprecation("resource", "aws_batch_job_queue", (), "compute_environments", (5,),
+                "Use compute_environment_order blocks instead", V6),
+    # CHANGELOG 5.68.0 NOTES (#39203): "The `inline_policy` argument is deprecated. Use the
+    # `aws_iam_role_policy` resource instead"; 5.72.0 NOTES (#39718): "The `managed_policy_arns`
+    # argument is deprecated". Both still carry `Deprecated:` in the 6.x Go schema
+    # (internal/service/iam/role.go); a module pinned below 5.68 / 5.72 sees no warning.
+    Deprecation("resource", "aws_iam_role", (), "inline_policy", (5, 6),
+                "Use the aws_iam_role_policy resource instead", CHANGELOG_5_68),
+    Deprecation("resource", "aws_iam_role", (), "managed_policy_arns", (5, 6),
+                "Use the aws_iam_role_policy_attachment resource instead", CHANGELOG_5_72),
+    # Deprecated in 6.0 and still accepted (V6 "Resource aws_guardduty_detector": "`datasources`
+    # is deprecated. Use the aws_guardduty_detector_feature resource instead"; "Resource
+    # aws_guardduty_organization_configuration"; "Data Source aws_region": "`name` has been
+    # deprecated. Use `region` instead").
+    Deprecation("resource", "aws_guardduty_detector", (), "datasources", (6,),
+                "Use the aws_guardduty_detector_feature resource instead", V6),
+    Deprecation("resource", "aws_guardduty_organization_configuration", (), "datasources", (6,),
+                "The provider deprecates it from 6.0", V6),
+    Deprecation("data", "aws_region", (), "name", (6,), "Use region instead", V6),
 )
 
 _RENAMES = {(r.kind, r.type_name, r.path, r.old): r for r in RENAMES}
