@@ -449,7 +449,6 @@ def _cache_key(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]
 
 def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]]:
     from .cache import Uncacheable, make_key, read_input
-    from .schema.versions import find_lock_files
 
     module = job.module
     try:
@@ -469,7 +468,7 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         var_files = [(str(p), hashes.of(p)) for p in [*job.settings.var_files, *map(Path, job.var_files)]]
         extras = [(str(p), hashes.of(p)) for p in [*module.extra_files, *_json_files(directory, names)]]
         # The provider version the schema rules check against comes from the nearest lock file.
-        locks = [(str(p), hashes.of(p)) for p in find_lock_files(Path(directory))]
+        locks = [(str(p), hashes.of(p)) for p in _lock_files(module, hashes.locks)]
         config_file = job.settings.path
         config_hash = hashes.of(config_file) if config_file is not None else None
     except (Uncacheable, OSError):
@@ -488,6 +487,40 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         "config": [str(config_file) if config_file else None, config_hash],
     }
     return make_key(material), contents
+
+
+def _lock_files(module: ModuleFiles, memo: dict) -> list[Path]:
+    """:func:`fixer.schema.versions.find_lock_files` of the module's directory, the same walk up,
+    remembering in ``memo`` what each directory on the way decided: the run's other modules
+    share those parents, and ask no file system question twice. The module's own directory is
+    answered from the walk's listing when discovery kept it (a name not listed is not there)."""
+    from .schema.versions import LOCK_FILE, MAX_LEVELS
+
+    here = module.real if module.real is not None else str(Path(module.directory).resolve())
+    names = set(module.names) if module.real is not None and module.names is not None else None
+    visited: list[str] = []
+    decision: tuple[list[Path], int] | None = None  # the lock files, and how many directories deciding took
+    while len(visited) < MAX_LEVELS:
+        known = memo.get(here)
+        if known is not None:  # decided `steps` directories up from here: within the budget from the start?
+            found, steps = known
+            decision = (found, len(visited) + steps) if len(visited) + steps <= MAX_LEVELS else None
+            break
+        visited.append(here)
+        if (names is None or LOCK_FILE in names) and Path(here, LOCK_FILE).is_file():
+            decision = ([Path(here, LOCK_FILE)], len(visited))
+            break
+        parent = os.path.dirname(here)
+        if ((names is None or ".git" in names) and Path(here, ".git").exists()) or parent == here:
+            decision = ([], len(visited))
+            break
+        here, names = parent, None
+    if decision is None:  # cut off by MAX_LEVELS: no lock file
+        return []
+    found, total = decision
+    for index, directory in enumerate(visited):
+        memo[directory] = (found, total - index)
+    return list(found)
 
 
 def _run_key(job: _ModuleJob, hashes: Any) -> str:

@@ -137,6 +137,7 @@ class ContentHashes:
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
         self.runs: dict[Any, str] = {}  # the run part of keys, by what it is made of (api._run_key)
+        self.locks: dict[Any, Any] = {}  # what walks up to lock files found, by directory (api._lock_files)
 
     def of(self, path: str | os.PathLike[str], *, remember: bool = True) -> str:
         key = os.path.abspath(path)
@@ -149,6 +150,7 @@ class ContentHashes:
     def forget(self) -> None:
         self._memo.clear()
         self.runs.clear()
+        self.locks.clear()
 
 
 def make_key(material: dict[str, Any]) -> str:

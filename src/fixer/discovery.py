@@ -27,6 +27,7 @@ class ModuleFiles:
     extra_files: list[Path] = field(default_factory=list)  # the repository's other files rules read (tests, cdk.json)
     # the names in the directory, sorted, as the walk that found it listed them (None: not walked)
     names: list[str] | None = field(default=None, compare=False, repr=False)
+    real: str | None = field(default=None, compare=False, repr=False)  # its real path, when the walk knew it
 
 
 @dataclass
@@ -89,7 +90,10 @@ def discover_modules(paths: list[str]) -> list[ModuleFiles]:
         extra = repository_files(directory, root, cache, cwd=cwd)
         if listing is None or "examples" in listing.names:
             extra += example_callers(directory)
-        modules.append(ModuleFiles(directory, files, wanted, extra, None if listing is None else listing.names))
+        if listing is None:
+            modules.append(ModuleFiles(directory, files, wanted, extra))
+        else:
+            modules.append(ModuleFiles(directory, files, wanted, extra, listing.names, listing.real))
     return modules
 
 
