@@ -454,3 +454,37 @@ def test_cli_write_with_a_warm_cache_writes_the_fixes(tmp_path: Path, monkeypatc
     again = runner.invoke(main, ["check", str(seeds)])
     uncached = runner.invoke(main, ["check", "--no-cache", str(seeds)])
     assert again.output == uncached.output and again.exit_code == uncached.exit_code
+
+
+def test_the_remembered_walk_to_lock_files_finds_what_find_lock_files_finds(tmp_path: Path) -> None:
+    """The cache key's lock files (api._lock_files, one walk up shared by the run's modules)
+    are find_lock_files' for every module, in any order: a lock file in the module or above,
+    a directory named like one, a repository root that stops the walk, and a lock file too far
+    above (MAX_LEVELS) to count."""
+    from fixer.discovery import discover_modules
+    from fixer.schema.versions import LOCK_FILE, MAX_LEVELS, find_lock_files
+
+    chain = tmp_path / "deep"
+    for i in range(MAX_LEVELS + 4):
+        chain = chain / f"c{i}"
+        chain.mkdir(parents=True)
+        (chain / "main.tf").write_text('variable "x" {}\n', encoding="utf-8")
+    (tmp_path / "deep" / "c0" / LOCK_FILE).write_text("", encoding="utf-8")
+    for name, setup in (("own", "lock"), ("fake", "dir"), ("repo", "git"), ("plain", None)):
+        module = tmp_path / "flat" / name / "inner"
+        module.mkdir(parents=True)
+        (module / "main.tf").write_text('variable "x" {}\n', encoding="utf-8")
+        if setup == "lock":
+            (module / LOCK_FILE).write_text("", encoding="utf-8")
+        elif setup == "dir":
+            (module / LOCK_FILE).mkdir()
+        elif setup == "git":
+            (module.parent / ".git").mkdir()
+    (tmp_path / "flat" / LOCK_FILE).write_text("", encoding="utf-8")
+    modules = discover_modules([str(tmp_path)])
+    expected = [find_lock_files(m.directory) for m in modules]
+    assert sum(1 for e in expected if e) >= 4 and sum(1 for e in expected if not e) >= 3  # both kinds
+    for order in (modules, modules[::-1]):
+        memo: dict = {}
+        got = {str(m.directory): api._lock_files(m, memo) for m in order}
+        assert [got[str(m.directory)] for m in modules] == expected
