@@ -75,6 +75,29 @@ def test_valid_block_without_any_constraint_is_fine() -> None:
     assert run(BLUE_GREEN).findings == []
 
 
+def test_a_dynamic_block_with_an_unknown_for_each_is_not_too_many() -> None:
+    """It may make zero or one block: only a count known to exceed one is reported."""
+    text = """\
+variable "strategy" {
+  type = list(string)
+}
+
+resource "aws_ecs_service" "app" {
+  name = "app"
+
+  dynamic "deployment_configuration" {
+    for_each = var.strategy
+    content {
+      strategy = deployment_configuration.value
+    }
+  }
+}
+"""
+    assert run(text).findings == []
+    [finding] = run(text.replace("var.strategy", '["ROLLING", "BLUE_GREEN"]')).findings
+    assert 'Too many deployment_configuration blocks: no more than 1 "deployment_configuration" blocks' in finding.message
+
+
 def test_the_override_names_the_release_and_6_21_blocks_need_it() -> None:
     canary = BLUE_GREEN.replace(
         '    strategy = "BLUE_GREEN"\n',

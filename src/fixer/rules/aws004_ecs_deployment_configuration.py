@@ -159,7 +159,7 @@ class EcsDeploymentConfiguration(SchemaRule):
                 for block in resource.body.blocks():
                     if generated_type(block) == _BLOCK:  # the schema names the first; each is judged
                         yield self._block(ctx, file, resource, block, [mismatch], check, unsupported=True)
-            else:
+            elif mismatch.certain:  # an unbounded dynamic "deployment_configuration" may make one block
                 yield self.finding(file, mismatch.node, f"{mismatch.address}: {validate_says(mismatch, check)}", notes=(check.note,),
                                    severity=Severity.WARNING if mismatch.kind == MismatchKind.DEPRECATED_ARGUMENT else None)
         for file, resource, block, mismatches, check in inside.values():
