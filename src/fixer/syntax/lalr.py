@@ -50,52 +50,67 @@ def run(
     rules: list[Rule],
     start_state: int,
     end_state: int,
-    passes: dict[tuple[int, int, str], int],
+    passes: list[Optional[dict[str, int]]],
     tokens: list[Token],
     lex_error: Exception | None,
     end: Token,
 ) -> Any:
     """Parse ``tokens``; raise ``lex_error`` (if any) once they are all taken, as a lexer
-    handing them out one by one would have. ``passes`` is a cache kept across calls."""
-    states: list[int] = [start_state]
+    handing them out one by one would have. ``passes`` is a cache kept across calls, one
+    entry per (state, rule): ``[None] * (len(actions) * len(rules))`` to begin with."""
+    # The state on top of the stack is kept in ``state``; ``below`` holds the states under
+    # it, one per value in ``values``.
+    state = start_state
+    below: list[int] = []
     values: list[Any] = []
+    n_rules = len(rules)
     prev: Token | None = None
     for tok in tokens:
         ttype = tok.type
         while True:
-            act = actions[states[len(states) - 1]].get(ttype, _NO_ACTION)
+            act = actions[state].get(ttype, _NO_ACTION)
             if act == _NO_ACTION:
-                raise Unexpected(tok, states, prev)
+                below.append(state)
+                raise Unexpected(tok, below, prev)
             if act >= 0:
-                states.append(act)
+                below.append(state)
                 values.append(tok)
+                state = act
                 break
-            size, origin, kind, callback, spec = rules[~act]
+            r = ~act
+            size, origin, kind, callback, spec = rules[r]
             if kind == PASS:
                 # A run of one-child reductions (``expr -> conditional -> ... ->
                 # primary``) ends in a state that depends only on the state
                 # below, the first rule and the look-ahead: remember it.
-                below_state = states[len(states) - 2]
-                key = (below_state, act, ttype)
-                top = passes.get(key, -1)
+                under = below[len(below) - 1]
+                slot = under * n_rules + r
+                targets = passes[slot]
+                if targets is None:
+                    targets = {}
+                    passes[slot] = targets
+                top = targets.get(ttype, -1)
                 if top < 0:
-                    top = _pass_target(actions, rules, below_state, origin, ttype)
-                    passes[key] = top
-                states[len(states) - 1] = top
+                    top = _pass_target(actions, rules, under, origin, ttype)
+                    targets[ttype] = top
+                state = top
                 continue
             if kind == APPEND:
                 last = values.pop()
                 values[len(values) - 1].append(last)
-                states.pop()
-                states[len(states) - 1] = actions[states[len(states) - 2]][origin]
+                below.pop()
+                state = actions[below[len(below) - 1]][origin]
                 continue
             if size:
                 cut = len(values) - size
                 children = values[cut:]
-                del states[cut + 1 :]
                 del values[cut:]
+                under = below[cut]
+                del below[cut + 1 :]
             else:
                 children = []
+                under = state
+                below.append(state)
             if spec is not None:
                 children = _filter(children, spec)
             if kind == LIST:
@@ -103,10 +118,12 @@ def run(
             else:
                 assert callback is not None
                 values.append(callback(children))
-            states.append(actions[states[len(states) - 1]][origin])
+            state = actions[under][origin]
         prev = tok
     if lex_error is not None:
         raise lex_error
+    states = below
+    states.append(state)
     while True:
         row = actions[states[len(states) - 1]]
         act = row.get("$END", 0)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from array import array
 from typing import Final
-from .tokens import Token
+from .tokens import COMPILED, Token
 
 __all__ = ["tokenize", "lex", "LexError"]
 
@@ -60,8 +60,9 @@ F_BODY: Final = 2
 
 # --- regular expressions ---------------------------------------------------------
 # A line comment runs to the end of the line, a lone CR included (HCL's scanner ends it at
-# "\n" or "\r\n" only: scan_tokens.rl, Comment = "#" (any - EndOfLine)* EndOfLine).
-_LINE_COMMENT_BODY = r"(?:[^\r\n]|\r(?!\n))*"
+# "\n" or "\r\n" only: scan_tokens.rl, Comment = "#" (any - EndOfLine)* EndOfLine). Runs of
+# plain characters are taken by one repeat, not one alternation per character (quicker in re).
+_LINE_COMMENT_BODY = r"(?:[^\r\n]+|\r(?!\n))*"
 _TRIVIA: Final = re.compile(
     r"(?:[ \t]+|#" + _LINE_COMMENT_BODY + r"|//" + _LINE_COMMENT_BODY + r"|/\*.*?\*/)*", re.S
 )
@@ -126,8 +127,9 @@ _OPS: Final[dict[str, str]] = {
     ".": "DOT",
 }
 
-# Literal text of a quoted template: escapes, the $${ and %%{ escapes, and a lone $ or %.
-_QUOTED_LIT: Final = re.compile(r"(?:\\.|\$\$\{|%%\{|\$(?!\{)|%(?!\{)|[^\"\\$%\r\n])+")
+# Literal text of a quoted template: runs of plain characters (first, and whole: quicker in
+# re than one character at a time), escapes, the $${ and %%{ escapes, and a lone $ or %.
+_QUOTED_LIT: Final = re.compile(r"(?:[^\"\\$%\r\n]+|\\.|\$\$\{|%%\{|\$(?!\{)|%(?!\{))+")
 _ESCAPE: Final = re.compile(r"\\(?:[nrt\"\\]|u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|(?P<bad>))")
 _LONE_CR: Final = re.compile(r"\r(?!\n)")
 _DIRECTIVE: Final = re.compile(r"%\{(~?)[ \t\r\n]*(if|else|endif|for|endfor)(?![\w-])")
@@ -239,7 +241,6 @@ def _lex_into(text: str, out: list[Token]) -> None:
     One loop, no closures or generators: the hot path of parsing (and compiled by mypyc in
     the optional compiled build).
     """
-    emit = out.append
     n = len(text)
     line = 1
     line_start = 0
@@ -256,7 +257,6 @@ def _lex_into(text: str, out: list[Token]) -> None:
     # common literals repeat all over a file, and a tree of a large file would
     # otherwise hold a copy of each occurrence.
     strings: dict[str, str] = {}
-    intern = strings.setdefault
 
     bom = 1 if text.startswith("\ufeff") else 0  # a BOM is trivia of the first token
     pos = bom
@@ -273,21 +273,21 @@ def _lex_into(text: str, out: list[Token]) -> None:
                 raise LexError("unterminated string: expected a closing '\"'", ctx.start)
             c = text[pos]
             if c == '"':
-                emit(Token("CQUOTE", "", '"', lines, line, pos - line_start + 1))
+                out.append(Token("CQUOTE", "", '"', lines, line, pos - line_start + 1))
                 pos += 1
                 stack.pop()
                 last_type = "CQUOTE"
                 continue
             if c == "$" and text.startswith("${", pos):
                 value = "${~" if text.startswith("${~", pos) else "${"
-                emit(Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1))
+                out.append(Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1))
                 pos += len(value)
                 stack.append(_Context(INTERP, 0, pos))
                 last_type = "INTERP_OPEN"
                 continue
             if c == "%" and text.startswith("%{", pos):
                 tok = _directive(text, pos, lines, line, line_start, stack)
-                emit(tok)
+                out.append(tok)
                 value = tok.value
                 if "\n" in value:
                     line_start = _add_lines(lines, value, pos)
@@ -300,7 +300,7 @@ def _lex_into(text: str, out: list[Token]) -> None:
                 value = m.group()
                 if "\\" in value:
                     _check_escapes(value, pos)
-                emit(Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1))
+                out.append(Token("TLIT", "", strings.setdefault(value, value), lines, line, pos - line_start + 1))
                 pos = m.end()
                 last_type = "TLIT"
                 continue
@@ -332,27 +332,27 @@ def _lex_into(text: str, out: list[Token]) -> None:
                     cr = _LONE_CR.search(value)
                     if cr is not None:  # HCL's heredoc lines end at "\n" or "\r\n"; a lone CR is refused
                         raise LexError("a carriage return not followed by a newline in a heredoc", pos + cr.start())
-                emit(Token("TLIT", "", intern(value, value), lines, line, pos - line_start + 1))
+                out.append(Token("TLIT", "", strings.setdefault(value, value), lines, line, pos - line_start + 1))
                 if "\n" in value:
                     line_start = _add_lines(lines, value, pos)
                     line = len(lines)
                 pos = hm.start()
             if hm.lastgroup == "end":
                 value = hm.group()
-                emit(Token("HEREDOC_CLOSE", "", value, lines, line, pos - line_start + 1))
+                out.append(Token("HEREDOC_CLOSE", "", value, lines, line, pos - line_start + 1))
                 pos = hm.end()
                 stack.pop()
                 last_type = "HEREDOC_CLOSE"
                 continue
             if text[pos] == "$":
                 value = "${~" if text.startswith("${~", pos) else "${"
-                emit(Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1))
+                out.append(Token("INTERP_OPEN", "", value, lines, line, pos - line_start + 1))
                 pos += len(value)
                 stack.append(_Context(INTERP, 0, pos))
                 last_type = "INTERP_OPEN"
                 continue
             tok = _directive(text, pos, lines, line, line_start, stack)
-            emit(tok)
+            out.append(tok)
             value = tok.value
             if "\n" in value:
                 line_start = _add_lines(lines, value, pos)
@@ -371,8 +371,13 @@ def _lex_into(text: str, out: list[Token]) -> None:
         if pos < n and not bom:
             c = text[pos]
             if c == " ":
-                sm = _SPACES.match(text, pos)
-                start = sm.end() if sm is not None else pos
+                if COMPILED:  # a loop over the characters beats a call into re, compiled
+                    start = pos + 1
+                    while start < n and ord(text[start]) == 32:
+                        start += 1
+                else:
+                    sm = _SPACES.match(text, pos)
+                    start = sm.end() if sm is not None else pos
                 c = text[start] if start < n else ""
             group = _FIRST.get(c, "")
             if group == "OP":
@@ -380,8 +385,20 @@ def _lex_into(text: str, out: list[Token]) -> None:
                 if c in _MAYBE_LONGER and end < n and text[end] in _MAYBE_LONGER:
                     group = ""  # "==", "=>", "...", "::": the regular expression's job
             elif group == "IDENT":
-                im = _NAME.match(text, start)
-                end = im.end() if im is not None else start
+                if COMPILED:  # as _NAME: ASCII letters, digits, "_", "-", and any non-ASCII
+                    end = start + 1
+                    while end < n:
+                        code = ord(text[end])
+                        if (
+                            97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57
+                            or code == 95 or code == 45 or code >= 128
+                        ):
+                            end += 1
+                        else:
+                            break
+                else:
+                    im = _NAME.match(text, start)
+                    end = im.end() if im is not None else start
             elif group == "NUMBER":
                 end = _number_end(text, start) if last_type != "DOT" else _digits_end(text, start)
             elif group == "NL":
@@ -394,7 +411,7 @@ def _lex_into(text: str, out: list[Token]) -> None:
         if group:
             if start != pos:
                 prefix = text[pos:start]
-                prefix = intern(prefix, prefix)
+                prefix = strings.setdefault(prefix, prefix)
                 pos = start
             else:
                 prefix = ""
@@ -406,7 +423,7 @@ def _lex_into(text: str, out: list[Token]) -> None:
             start = m.end(1)
             if start != pos:
                 prefix = text[pos:start]
-                prefix = intern(prefix, prefix)
+                prefix = strings.setdefault(prefix, prefix)
                 if "\n" in prefix:
                     line_start = _add_lines(lines, prefix, pos)
                     line = len(lines)
@@ -426,7 +443,7 @@ def _lex_into(text: str, out: list[Token]) -> None:
             tm = (_TRIVIA if significant else _TRIVIA_NL).match(text, pos)
             end = tm.end() if tm is not None else pos
             prefix = text[pos - bom : end]
-            prefix = intern(prefix, prefix)
+            prefix = strings.setdefault(prefix, prefix)
             bom = 0
             if end != pos:
                 if "\n" in prefix:
@@ -439,8 +456,8 @@ def _lex_into(text: str, out: list[Token]) -> None:
                     top = stack[len(stack) - 1]
                     raise LexError(_unclosed_message(top), top.start if top.start >= 0 else pos)
                 if emitted and last_type != "NL":
-                    emit(Token("NL", "", "", lines, line, pos - line_start + 1))
-                emit(Token("EOF", prefix, "", lines, line, pos - line_start + 1))
+                    out.append(Token("NL", "", "", lines, line, pos - line_start + 1))
+                out.append(Token("EOF", prefix, "", lines, line, pos - line_start + 1))
                 return
 
             if text.startswith("/*", pos):
@@ -462,7 +479,7 @@ def _lex_into(text: str, out: list[Token]) -> None:
                 raise LexError(f"unexpected character {text[pos]!r}", pos)
             end = pos + len(value)
         if end - pos > 1:  # (Python keeps one object per character of one character)
-            value = intern(value, value)
+            value = strings.setdefault(value, value)
         column = pos - line_start + 1
         ttype = group
 
@@ -537,7 +554,7 @@ def _lex_into(text: str, out: list[Token]) -> None:
             marker = value[3:] if value.startswith("<<-") else value[2:]
             stack.append(_Context(HEREDOC, 0, pos, "", marker.rstrip("\r\n")))
 
-        emit(Token(ttype, prefix, value, lines, line, column))
+        out.append(Token(ttype, prefix, value, lines, line, column))
         if group == "NL" or group == "HEREDOC_OPEN":
             line_start = _add_lines(lines, value, pos)
             line = len(lines)
@@ -582,6 +599,20 @@ def _for_follows(text: str, pos: int) -> bool:
     hclsyntax decides between a for expression and a tuple/object constructor
     this way, ignoring newlines and comments (parser.go, parseObjectCons).
     """
+    if COMPILED:  # most often the answer is clear from the first character after spaces
+        n = len(text)
+        i = pos
+        while i < n:
+            code = ord(text[i])
+            if code == 32 or code == 10 or code == 9 or code == 13:
+                i += 1
+            else:
+                break
+        if i >= n:
+            return False
+        code = ord(text[i])
+        if code != 102 and code != 35 and code != 47:  # not "f", nor "#" or "/" of a comment
+            return False
     m = _TRIVIA_NL.match(text, pos)
     return _FOR_WORD.match(text, m.end() if m is not None else pos) is not None
 

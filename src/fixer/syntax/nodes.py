@@ -81,6 +81,12 @@ def _node(cls: _C) -> _C:
     return cls  # type: ignore[no-any-return]
 
 
+def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setter of each field's slot of a node class, in field order: ``setter(node, value)``
+    fills a slot of a frozen node (how its ``__init__`` and the node builder make nodes)."""
+    return tuple(getattr(cls, name).__set__ for name in _FIELD_NAMES[cls])
+
+
 def _fast_init(cls: type):  # type: ignore[no-untyped-def]
     """An ``__init__`` for a frozen slotted dataclass that sets each slot through its
     descriptor, as the dataclass's own does through ``object.__setattr__`` but in about
@@ -88,8 +94,9 @@ def _fast_init(cls: type):  # type: ignore[no-untyped-def]
     params = []
     body = []
     namespace: dict = {}
+    setters = slot_setters(cls)
     for i, f in enumerate(fields(cls)):
-        namespace[f"_set{i}"] = getattr(cls, f.name).__set__
+        namespace[f"_set{i}"] = setters[i]
         if f.default is not MISSING:
             namespace[f"_default{i}"] = f.default
             params.append(f"{f.name}=_default{i}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import sys
 from pathlib import Path
 
 from ..errors import ParseError
@@ -194,14 +195,18 @@ class _Tables:
 
     def __init__(self, data: dict) -> None:
         builder = NodeBuilder()
-        self.actions: list[dict[str, int]] = list(data["ACTIONS"])
+        # Symbol names interned, as the lexer's token types are: a lookup then finds its key
+        # by identity instead of comparing the characters (a few lookups per token).
+        self.actions: list[dict[str, int]] = [
+            {sys.intern(symbol): action for symbol, action in row.items()} for row in data["ACTIONS"]
+        ]
         self.rules: list[Rule] = [
-            (size, origin, kind, getattr(builder, name) if name else None, spec)
+            (size, sys.intern(origin), kind, getattr(builder, name) if name else None, spec)
             for size, origin, kind, name, spec in data["RULES"]
         ]
         self.start_state: int = data["START"]
         self.end_state: int = data["END"]
-        self.passes: dict[tuple[int, int, str], int] = {}  # see lalr.run
+        self.passes: list[dict[str, int] | None] = [None] * (len(self.actions) * len(self.rules))  # see lalr.run
 
 
 def _shipped_tables(grammar_hash: str) -> dict | None:

@@ -9,9 +9,20 @@ insignificant newlines that stand before it). Printing a tree is writing
 from __future__ import annotations
 
 from array import array
-from typing import Union
+from typing import Final, Union
 
-__all__ = ["Token", "DISPLAY"]
+__all__ = ["Token", "DISPLAY", "COMPILED"]
+
+
+def _is_compiled() -> bool:
+    """Whether this module runs compiled (mypyc makes its functions builtins)."""
+    return type(_is_compiled).__name__ != "function"
+
+
+# Whether the hot-path modules run compiled (they are built together, or not at all). Some
+# steps are quicker as a loop over characters once compiled and slower so in pure Python:
+# the lexer takes the one or the other (same results).
+COMPILED: Final = _is_compiled()
 
 
 class Token:
