@@ -320,3 +320,24 @@ def test_deprecated_block_and_data_source_argument_in_6():
     region = 'data "aws_region" "r" {\n  name = "eu-west-1"\n}\n'
     assert check(region, 5) == []
     assert check(region, 6) == [(K.DEPRECATED_ARGUMENT, "name")]
+
+
+def test_deprecation_inside_a_major_needs_the_release_in_use_to_be_that_new():
+    role = ('resource "aws_iam_role" "r" {\n  assume_role_policy = "{}"\n'
+            '  managed_policy_arns = []\n  inline_policy {\n    name = "p"\n  }\n}\n')
+    block = parse(role).body.blocks()[0]
+
+    def found(release):  # the release in use, as an exact pin would give it
+        below = (lambda version: release < version) if release else None
+        return [m.name for m in validate_block(block, load_schema(5), release_below=below)
+                if m.kind == K.DEPRECATED_ARGUMENT]
+
+    # 5.68.0 deprecates inline_policy, 5.72.0 managed_policy_arns (provider CHANGELOG).
+    assert found((5, 10, 0)) == []
+    assert found((5, 70, 0)) == ["inline_policy"]
+    assert sorted(found((5, 72, 0))) == ["inline_policy", "managed_policy_arns"]
+    assert sorted(found(None)) == ["inline_policy", "managed_policy_arns"]  # unpinned: the newest 5.x
+    cpu = parse(INSTANCE_CPU).body.blocks()[0]
+    below_4_66 = lambda version: (4, 65, 0) < version  # noqa: E731
+    assert [m for m in validate_block(cpu, load_schema(4), release_below=below_4_66)
+            if m.kind == K.DEPRECATED_ARGUMENT] == []

@@ -14,7 +14,7 @@ Deprecations also cite the provider's CHANGELOG for the release that deprecated 
 (``CHANGELOG_4_66``, ``CHANGELOG_5_0``, ``CHANGELOG_5_68``, ``CHANGELOG_5_72``) or its Go schema (``Deprecated:`` in
 ``internal/service/<service>/<resource>.go``) in the last 4.x releases. An entry lists the
 bundled majors (4.67 / 5.100 / 6.25) whose schema has the argument and whose provider warns
-about it; where it was deprecated inside a major, the comment says since which release.
+about it; where it was deprecated inside a major, ``since`` names the release.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ class Deprecation:
     majors: tuple[int, ...]
     message: str
     source: str
+    # The release that deprecated it, when inside one of ``majors``: a module whose release in
+    # use is older (an exact pin or lock file, or a constraint's ceiling) gets no warning.
+    since: tuple[int, int, int] | None = None
 
 
 RENAMES: tuple[Rename, ...] = (
@@ -159,9 +162,9 @@ DEPRECATIONS: tuple[Deprecation, ...] = (
     # CHANGELOG 4.66.0 NOTES (#31035): cpu_core_count and cpu_threads_per_core "deprecated in
     # favor of the cpu_options block"; V6 "Resource aws_instance": removed in 6.0.
     Deprecation("resource", "aws_instance", (), "cpu_core_count", (4, 5),
-                "Use cpu_options { core_count } instead", CHANGELOG_4_66),
+                "Use cpu_options { core_count } instead", CHANGELOG_4_66, since=(4, 66, 0)),
     Deprecation("resource", "aws_instance", (), "cpu_threads_per_core", (4, 5),
-                "Use cpu_options { threads_per_core } instead", CHANGELOG_4_66),
+                "Use cpu_options { threads_per_core } instead", CHANGELOG_4_66, since=(4, 66, 0)),
     # Deprecated by 5.0.0 (CHANGELOG 5.0.0: aws_eip "Deprecate `vpc` attribute. Use `domain`
     # instead" #31567; NOTES: aws_flow_log #31382, aws_ssm_association #31380,
     # aws_dx_gateway_association #31384, aws_guardduty_organization_configuration #30736) and
@@ -207,11 +210,11 @@ DEPRECATIONS: tuple[Deprecation, ...] = (
     # CHANGELOG 5.68.0 NOTES (#39203): "The `inline_policy` argument is deprecated. Use the
     # `aws_iam_role_policy` resource instead"; 5.72.0 NOTES (#39718): "The `managed_policy_arns`
     # argument is deprecated". Both still carry `Deprecated:` in the 6.x Go schema
-    # (internal/service/iam/role.go); a module pinned below 5.68 / 5.72 sees no warning.
+    # (internal/service/iam/role.go).
     Deprecation("resource", "aws_iam_role", (), "inline_policy", (5, 6),
-                "Use the aws_iam_role_policy resource instead", CHANGELOG_5_68),
+                "Use the aws_iam_role_policy resource instead", CHANGELOG_5_68, since=(5, 68, 0)),
     Deprecation("resource", "aws_iam_role", (), "managed_policy_arns", (5, 6),
-                "Use the aws_iam_role_policy_attachment resource instead", CHANGELOG_5_72),
+                "Use the aws_iam_role_policy_attachment resource instead", CHANGELOG_5_72, since=(5, 72, 0)),
     # Deprecated in 6.0 and still accepted (V6 "Resource aws_guardduty_detector": "`datasources`
     # is deprecated. Use the aws_guardduty_detector_feature resource instead"; "Resource
     # aws_guardduty_organization_configuration"; "Data Source aws_region": "`name` has been

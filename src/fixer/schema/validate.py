@@ -214,7 +214,7 @@ class _Checker:
 
     def deprecated(self, name: str, node: Node, path: tuple[str, ...], schema: BlockSchema) -> None:
         deprecation = deprecation_for(self.kind, self.type_name, path, name, self.major)
-        if deprecation is not None:
+        if deprecation is not None and not (deprecation.since and self.release_below(deprecation.since)):
             rename = rename_for(self.kind, self.type_name, path, name)
             if rename is not None and schema.attribute(rename.new) is None:
                 rename = None  # its replacement does not exist yet in this version
