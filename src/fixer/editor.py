@@ -3,7 +3,7 @@
 A rule describes a fix as edits on the text it was given; it never rewrites a
 file. :class:`Editor` speaks the user's language (replace a value, set, rename or
 remove an attribute, remove a block, insert after, move into or out of a block,
-rename references, add a block or a file) and records ``(path, Edit)`` pairs::
+rename references, add a block, a variable's validation or a file) and records ``(path, Edit)`` pairs::
 
     edit = ctx.editor(site)
     edit.replace(site.node, '"web-sg"')
@@ -169,6 +169,21 @@ class Editor:
             return self._add(file, append_block(parent if parent is not None else target.tree, source, target.text))
         except ValueError as e:
             raise EditError(str(e)) from None
+
+    def add_validation(
+        self, variable: n.Block, condition: str, error_message: str, *, file: "SourceFile | None" = None
+    ) -> "Editor":
+        """Add a ``validation`` block to a ``variable`` block: ``condition`` is an expression's
+        source (``length(var.env) <= 8``), ``error_message`` the message's text (quoted here)."""
+        if variable.type != "variable":
+            raise EditError(f"a validation block goes in a variable block, not in {variable.type}")
+        block = (
+            "validation {\n"
+            f"  condition     = {condition}\n"
+            f'  error_message = "{n.escape_quoted(error_message)}"\n'
+            "}"
+        )
+        return self.add_block(variable, block, file=file)
 
     def move_into(self, item: Item, block: n.Block, *, file: "SourceFile | None" = None) -> "Editor":
         """Move ``item`` (with its comment lines) to the end of ``block``'s body."""

@@ -42,6 +42,7 @@ unknown and ``count.index`` / ``each.*`` unknown. So:
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Target", "Site", "Instance", "Value", "UNKNOWN_KEY", "CONFIGURATION_KEY", "NO_INSTANCE_NOTE", "NamesInUse", "find_sites",
-    "names_in_use",
+    "names_in_use", "describe_length", "describe_input",
 ]
 
 
@@ -405,3 +406,24 @@ def names_in_use(
 def _scope_text(resource: n.Block, attribute: str) -> str | None:
     found = resource.body.get_attribute(attribute)
     return found.value.source if found is not None else None
+
+
+def describe_length(value: Any) -> str:
+    """How long a string value is, for messages: ``"tg-web" (6 characters)`` for a known
+    text; for an :class:`~fixer.model.evaluate.Unknown`, ``8 to 12 characters`` when it has
+    two different bounds, else ``at least 8 characters``."""
+    if isinstance(value, str):
+        return f"{json.dumps(value, ensure_ascii=False)} ({len(value)} characters)"
+    if value.max_len is not None and value.min_len != value.max_len:
+        return f"{value.min_len} to {value.max_len} characters"
+    return f"at least {value.min_len} characters"
+
+
+def describe_input(value: Unknown, assumed: int) -> str:
+    """An unknown input of a string and the length it is judged at, for messages:
+    ``var.x up to 8 characters`` when it is bounded, else ``var.env at 24 characters
+    (assumed-input-length)`` (``assumed``, or its fewest characters when more)."""
+    name = ", ".join(value.sources) or "an unknown part"
+    if value.max_len is not None:
+        return f"{name} up to {value.max_len} characters"
+    return f"{name} at {max(value.min_len, assumed)} characters (assumed-input-length)"
