@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from ..facts.aws_names import NAME_SPECS, spec_for
-from ..findings import Finding, Severity
+from ..findings import Finding, Fix, Severity
 from ..model.bounds import longest_text
 from ..model.evaluate import Evaluator, Unknown
 from ..model.sites import describe_input, describe_length
@@ -170,7 +170,7 @@ class NameTooLong(Rule):
             yield from self._length(name)
             yield from self._characters(name)
 
-    def _report(self, name: NameSite, key: str, extra: str = "", /, *, fix: Any, notes: tuple[str, ...],
+    def _report(self, name: NameSite, key: str, extra: str = "", /, *, fix: Fix | None, notes: tuple[str, ...],
                 severity: Severity | None = None, **fields: Any) -> Finding:
         label = f"{name.site.resource_type} {name.spec.attribute}"
         message = self.message(key, label=label, limit=name.limit, **fields) + extra
