@@ -81,6 +81,27 @@ def test_name_site_faults_and_taken_names() -> None:
     assert name.taken("orders-db") and not name.taken("orders-db-2")
 
 
+def test_name_site_compares_taken_names_as_aws_does() -> None:
+    text = _text('''
+        resource "aws_security_group" "a" {
+          name   = "web"
+          vpc_id = aws_vpc.main.id
+        }
+        resource "aws_security_group" "b" {
+          name   = "API"
+          vpc_id = aws_vpc.main.id
+        }
+        resource "aws_security_group" "c" {
+          name   = "db"
+          vpc_id = aws_vpc.other.id
+        }
+    ''')
+    name = _name(text, "aws_security_group")
+    assert name.taken("api") and name.taken("Api")  # same VPC: EC2 ignores case
+    assert not name.taken("db")  # another VPC
+    assert not name.taken("web")  # its own name
+
+
 def test_plain_literal_is_only_a_literal_that_can_be_written_back_unchanged() -> None:
     def expr(source: str):  # type: ignore[no-untyped-def]
         return parse(f"x = {source}\n").body.get_attribute("x").value
