@@ -25,6 +25,7 @@ from .syntax.edits import (
     Edit,
     append_attribute,
     append_block,
+    block_source,
     full_span,
     indentation_of,
     insert_after,
@@ -177,11 +178,8 @@ class Editor:
         source (``length(var.env) <= 8``), ``error_message`` the message's text (quoted here)."""
         if variable.type != "variable":
             raise EditError(f"a validation block goes in a variable block, not in {variable.type}")
-        block = (
-            "validation {\n"
-            f"  condition     = {condition}\n"
-            f'  error_message = "{n.escape_quoted(error_message)}"\n'
-            "}"
+        block = block_source(
+            "validation", f"condition     = {condition}", f'error_message = "{n.escape_quoted(error_message)}"'
         )
         return self.add_block(variable, block, file=file)
 
