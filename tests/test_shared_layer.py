@@ -348,3 +348,33 @@ def test_read_python_reads_a_file_once_per_content(tmp_path: Path) -> None:
     assert read_python(str(tmp_path / "missing.py"), limit=100) is None
     (tmp_path / "latin.py").write_bytes(b"x = '\xe9'\n")
     assert read_python(str(tmp_path / "latin.py"), limit=100) is None
+
+
+# ---- launch templates -------------------------------------------------------------------
+
+
+def test_rename_block_changes_the_type_only() -> None:
+    text = 'resource "x" "y" {\n  # scratch\n  ephemeral_block_device { # trailing\n    device_name = "/dev/sdc"\n  }\n}\n'
+
+    def build(e: Editor, module: Module) -> None:
+        e.rename_block(_resource(module, "x.y").body.blocks()[0], "block_device_mappings")
+
+    assert _edit({"main.tf": text}, build)["main.tf"] == text.replace("ephemeral_block_device", "block_device_mappings")
+
+
+@pytest.mark.parametrize(("image_id", "expected"), [
+    ("data.aws_ami.al2023.id", "data.aws_ami.al2023.root_device_name"),
+    ('"${data.aws_ami.al2023.image_id}"', "data.aws_ami.al2023.root_device_name"),
+    ("data.aws_ami.al2023[0].id", None),  # an instance of a counted data source
+    ("data.aws_ami.al2023.arn", None),
+    ("data.aws_ami_ids.all.ids[0]", None),
+    ("var.ami_id", None),
+    ('"ami-0123456789abcdef0"', None),
+])
+def test_root_device_name_comes_only_from_an_aws_ami_data_source(image_id: str, expected: str | None) -> None:
+    from fixer.facts.launch_template import root_device_name
+
+    text = f'resource "aws_launch_configuration" "w" {{\n  image_id = {image_id}\n}}\n'
+    module = Module.from_sources({"main.tf": text})
+    assert root_device_name(_resource(module, "aws_launch_configuration.w")) == expected
+    assert root_device_name(_resource(Module.from_sources({"main.tf": 'resource "a" "b" {\n}\n'}), "a.b")) is None

@@ -99,6 +99,10 @@ class Editor:
         """Rename an attribute in place (its value, comments and place stay)."""
         return self._add(file, rename_attribute(attribute, new_name))
 
+    def rename_block(self, block: n.Block, new_type: str, *, file: "SourceFile | None" = None) -> "Editor":
+        """hclwrite's ``SetType``: give a block another type in place (labels, body, comments stay)."""
+        return self._add(file, Edit(block.type_token.start_pos, block.type_token.end_pos, new_type))
+
     def append_element(self, tuple_node: n.Tuple, source: str, *, file: "SourceFile | None" = None) -> "Editor":
         """Add ``source`` as the last element of a list: ``[a]`` -> ``[a, b]``; in a list
         written one element per line, on a line of its own with a trailing comma."""

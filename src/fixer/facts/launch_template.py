@@ -18,6 +18,8 @@ the image's root volume, which differs between images (``/dev/xvda``, ``/dev/sda
 
 from __future__ import annotations
 
+from ..syntax.nodes import Block, reference_name, unwrapped
+
 LAUNCH_CONFIGURATION = "aws_launch_configuration"
 LAUNCH_TEMPLATE = "aws_launch_template"
 AUTOSCALING_GROUP = "aws_autoscaling_group"
@@ -41,10 +43,29 @@ EBS_ARGUMENTS = frozenset({
 
 # What has no equivalent a codemod can write, and why.
 NO_EQUIVALENT = {
-    "root_block_device": "the root volume's device name depends on the AMI (/dev/xvda, /dev/sda1): "
-    "write a block_device_mappings block for it by hand",
+    "root_block_device": "the root volume's device name depends on the AMI (/dev/xvda, /dev/sda1), and image_id "
+    "is not a data.aws_ami whose root_device_name would name it: write a block_device_mappings block for it by hand",
     "vpc_classic_link_id": "EC2-Classic is retired; ClassicLink has no launch template equivalent",
     "vpc_classic_link_security_groups": "EC2-Classic is retired; ClassicLink has no launch template equivalent",
-    "ephemeral_block_device": "instance store volumes are not rewritten by tffix: map them to block_device_mappings "
-    "with virtual_name by hand",
+    "ephemeral_block_device": "only a device_name with a virtual_name maps onto block_device_mappings "
+    "(no_device is a bool here and a string in a launch template): map it by hand",
 }
+
+# The data source whose root_device_name names an image's root device, and the attributes of
+# it that give the image ID (image_id = data.aws_ami.x.id).
+AMI_DATA_SOURCE = "aws_ami"
+AMI_ID_ATTRIBUTES = ("id", "image_id")
+
+
+def root_device_name(launch_configuration: Block) -> str | None:
+    """The expression naming the root device of the image a launch configuration boots:
+    ``data.aws_ami.x.root_device_name`` when its ``image_id`` is ``data.aws_ami.x.id`` (or
+    ``.image_id``); None when the image is not known that way (a literal AMI ID, a variable, a
+    data source with ``count``): the root device name differs between images and cannot be
+    known statically."""
+    image = launch_configuration.body.get_attribute("image_id")
+    name = reference_name(unwrapped(image.value)) if image is not None else None
+    parts = name.split(".") if name is not None and "[" not in name else []
+    if len(parts) == 4 and parts[:2] == ["data", AMI_DATA_SOURCE] and parts[3] in AMI_ID_ATTRIBUTES:
+        return f"data.{AMI_DATA_SOURCE}.{parts[2]}.root_device_name"
+    return None

@@ -6,13 +6,8 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..editor import EditError, Editor
-from ..facts.launch_template import AUTOSCALING_GROUP as _ASG
-from ..facts.launch_template import EBS_ARGUMENTS as _EBS
-from ..facts.launch_template import LAUNCH_CONFIGURATION as _LC
-from ..facts.launch_template import LAUNCH_TEMPLATE as _LT
-from ..facts.launch_template import NO_EQUIVALENT as _NO_EQUIVALENT
-from ..facts.launch_template import SAME_NAME as _SAME
-from ..facts.launch_template import TO_BLOCK as _TO_BLOCK
+from ..facts import launch_template as facts
+from ..facts.launch_template import AUTOSCALING_GROUP as _ASG, LAUNCH_CONFIGURATION as _LC, LAUNCH_TEMPLATE as _LT
 from ..findings import Applicability, Finding, Fix, Severity
 from ..model.module import SourceFile, resource_name
 from ..syntax import nodes as n
@@ -93,7 +88,11 @@ class LaunchConfiguration(Rule):
     becomes a block (`arn` for an ARN, else `name`); `spot_price` becomes
     `instance_market_options { market_type = "spot" ... }`; `enable_monitoring` becomes
     `monitoring { enabled }`; `placement_tenancy` becomes `placement { tenancy }`;
-    `ebs_block_device` becomes `block_device_mappings` with an `ebs` block; with no
+    `ebs_block_device` becomes `block_device_mappings` with an `ebs` block, and so does
+    `root_block_device` when `image_id` is a `data.aws_ami` (its `root_device_name` names the
+    root device, which differs between images: `/dev/xvda`, `/dev/sda1`);
+    `ephemeral_block_device` becomes `block_device_mappings` with the same `device_name` and
+    `virtual_name`; with no
     `enable_monitoring`, `monitoring { enabled = true }` is added (a launch configuration's
     default). Every comment
     stays where it was. Other references to the launch configuration (outputs) are
@@ -107,8 +106,10 @@ class LaunchConfiguration(Rule):
     unless told). Detailed monitoring, on by default in a launch configuration and off in a
     template, is kept: `monitoring { enabled = true }` is written when `enable_monitoring`
     was not. It becomes **display-only**, with the
-    reason, when an argument has no equivalent tffix can write (`root_block_device`,
-    whose device name depends on the AMI; `ephemeral_block_device`; ClassicLink), when
+    reason, when an argument has no equivalent tffix can write (a `root_block_device`
+    whose image is not a `data.aws_ami`: the root device name depends on the AMI and cannot
+    be known statically; an `ephemeral_block_device` with `no_device`, a bool where a
+    template takes a string, or without `virtual_name`; ClassicLink), when
     the launch configuration has `count` / `for_each`, or when a group that uses it also
     has a `mixed_instances_policy` or a launch template. No fix is offered for a group
     whose launch configuration is not in the module.
@@ -119,7 +120,11 @@ class LaunchConfiguration(Rule):
       after October 1, 2024 ... can't create new launch configurations", and "Migrate your
       Auto Scaling groups to launch templates" (the argument mapping).
     * terraform-provider-aws documentation of `aws_launch_configuration`,
-      `aws_launch_template` and `aws_autoscaling_group` (`launch_template` block).
+      `aws_launch_template` (`block_device_mappings`: `device_name`, `virtual_name`,
+      `no_device`, `ebs`) and `aws_autoscaling_group` (`launch_template` block), and of the
+      `aws_ami` data source (`root_device_name`).
+    * AWS CloudFormation, `AWS::EC2::LaunchTemplate BlockDeviceMapping`: a mapping names its
+      device and exactly one of `Ebs`, `NoDevice` or `VirtualName`.
     """
 
     code = "AWS012"
@@ -196,7 +201,7 @@ class _Plan:
     def _attribute(self, editor: Editor, attribute: n.Attribute, body: n.Body) -> None:
         key, value = attribute.key, attribute.value.source
         public_ip, groups = body.get_attribute("associate_public_ip_address"), body.get_attribute("security_groups")
-        if key in _SAME:
+        if key in facts.SAME_NAME:
             return
         if key == "user_data":  # a heredoc's closing marker keeps a line of its own
             indent = indentation_of(attribute, self.site.file.text)
@@ -221,31 +226,45 @@ class _Plan:
         elif key == "spot_price":
             spot = block_source("spot_options", f"max_price = {value}")
             editor.replace_lines(attribute, block_source("instance_market_options", 'market_type = "spot"', "", spot))
-        elif key in _TO_BLOCK:
-            block, argument = _TO_BLOCK[key]
+        elif key in facts.TO_BLOCK:
+            block, argument = facts.TO_BLOCK[key]
             editor.replace_lines(attribute, block_source(block, f"{argument} = {value}"))
         else:
-            self.reasons.append(f"{key}: {_NO_EQUIVALENT[key]}" if key in _NO_EQUIVALENT
+            self.reasons.append(f"{key}: {facts.NO_EQUIVALENT[key]}" if key in facts.NO_EQUIVALENT
                                 else f"{key} has no launch template equivalent tffix knows")
 
     def _block(self, editor: Editor, block: n.Block) -> None:
         kind = n.generated_type(block)
-        if kind in _SAME:
+        if kind in facts.SAME_NAME:
             return
-        if kind == "ebs_block_device" and block.type != "dynamic":
-            device = block.body.get_attribute("device_name")
-            others = [a for a in block.body.items if a is not device and type(a) is not n.EmptyLine]
-            if device is None or any(type(a) is not n.Attribute or a.key not in _EBS for a in others):
-                self.reasons.append("ebs_block_device: an argument without an ebs equivalent (no_device): map it by hand")
-                return
-            try:
-                ebs = block_source("ebs", *(item_source(a, self.site.file.text) for a in others))
-            except ValueError as e:
-                self.reasons.append(f"ebs_block_device: {e}: map it by hand")
-                return
-            editor.replace_lines(block, block_source("block_device_mappings", f"{device.key} = {device.value.source}", "", ebs))
-            return
-        self.reasons.append(f"{kind}: {_NO_EQUIVALENT.get(kind, 'no launch template equivalent tffix knows')}")
+        reason = facts.NO_EQUIVALENT.get(kind, "no launch template equivalent tffix knows")
+        if block.type != "dynamic" and kind in ("ebs_block_device", "root_block_device", "ephemeral_block_device"):
+            reason = self._device_mapping(editor, block, kind)
+        if reason is not None:
+            self.reasons.append(f"{kind}: {reason}")
+
+    def _device_mapping(self, editor: Editor, block: n.Block, kind: str) -> str | None:
+        """A block device rewritten as a ``block_device_mappings`` block (``device_name`` and one of
+        ``virtual_name`` / ``ebs``); the reason when it cannot be."""
+        device = block.body.get_attribute("device_name") if kind != "root_block_device" else None  # root: none
+        others = [a for a in block.body.items if a is not device and type(a) is not n.EmptyLine]
+        if kind == "ephemeral_block_device":  # device_name and virtual_name: the same names in a template
+            if device is None or [getattr(a, "key", None) for a in others] != ["virtual_name"]:
+                return facts.NO_EQUIVALENT[kind]
+            editor.rename_block(block, "block_device_mappings")
+            return None
+        device_source = facts.root_device_name(self.site.resource) if kind == "root_block_device" else (
+            device.value.source if device is not None else None)
+        if device_source is None and kind == "root_block_device":
+            return facts.NO_EQUIVALENT[kind]
+        if device_source is None or any(type(a) is not n.Attribute or a.key not in facts.EBS_ARGUMENTS for a in others):
+            return "an argument without an ebs equivalent (no_device): map it by hand"
+        try:
+            ebs = block_source("ebs", *(item_source(a, self.site.file.text) for a in others))
+        except ValueError as e:
+            return f"{e}: map it by hand"
+        editor.replace_lines(block, block_source("block_device_mappings", f"device_name = {device_source}", "", ebs))
+        return None
 
     # ---- the groups ----------------------------------------------------------------------
     def _point_groups(self, editor: Editor, name: str) -> list[tuple[SourceFile, n.Block, n.Attribute]]:
@@ -260,3 +279,4 @@ class _Plan:
             editor.replace_lines(attribute, source, file=file)
             out.append((file, group, attribute))
         return out
+
