@@ -75,6 +75,8 @@ class NameWithoutEnvironmentSuffix(Rule):
     }
     ```
 
+    Every deployment of this module in one account and region asks for the same namespace.
+
     ## Use instead
 
     ```hcl
