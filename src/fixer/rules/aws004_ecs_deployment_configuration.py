@@ -3,24 +3,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable, Union
+from typing import Iterable
 
 from ..editor import EditError
 from ..facts.ecs_service import MOVED_ATTRIBUTES, MOVED_BLOCKS, V6_4, VALID_ATTRIBUTES, VALID_BLOCKS, Release
 from ..findings import Applicability, Finding, Fix, Severity
+from ..hoist import Hoist, HoistPlan, plan_hoist
 from ..schema.module_check import SchemaCheck
 from ..schema.validate import Mismatch, MismatchKind
-from ..syntax.nodes import Attribute, Block, Body, EmptyLine, Object, brief, generated_type, item_name, same_setting
+from ..syntax.nodes import Attribute, Block, Object, generated_type, item_name
 from ..syntax.restructure import comments_in
 from .base import RuleContext, join_words
 from .provider_schema import SchemaRule, release_in_use, validate_says
 
 __all__ = ["EcsDeploymentConfiguration"]
 
-Item = Union[Attribute, Block]
 _BLOCK = "deployment_configuration"
-_VALID_LIST = "strategy, bake_time_in_minutes, lifecycle_hook, canary_configuration and linear_configuration"
+# What moves to the service, and what the 6.4+ block keeps (with the version since which).
+_HOIST = Hoist(_BLOCK, MOVED_ATTRIBUTES, MOVED_BLOCKS, VALID_ATTRIBUTES, VALID_BLOCKS, parent="service")
 # What the block's own findings gather: the unsupported things written in its body.
 _INSIDE = frozenset({MismatchKind.UNSUPPORTED_ARGUMENT, MismatchKind.UNSUPPORTED_BLOCK,
                      MismatchKind.BLOCK_AS_ARGUMENT, MismatchKind.ARGUMENT_AS_BLOCK})
@@ -172,8 +172,7 @@ class EcsDeploymentConfiguration(SchemaRule):
         """The finding for one ``deployment_configuration`` block (literal or ``dynamic``):
         ``unsupported`` when the version in use has no such block."""
         dynamic = block if block.type == "dynamic" else None
-        contents = dynamic.body.blocks("content") if dynamic is not None else [block]
-        plan = _classify(contents[0].body) if contents else _Plan()
+        plan = plan_hoist(_HOIST, block, resource)
         address = mismatches[0].address
         version = release_in_use(check)
         if unsupported:
@@ -183,61 +182,35 @@ class EcsDeploymentConfiguration(SchemaRule):
             said = f"{validate_says(mismatches[0], check)}{more}"
         where = ('dynamic "deployment_configuration"' if dynamic else _BLOCK) + f" of {address}"
         if plan.moved:
-            return self._moved(ctx, file, resource, block, plan, where, f"{address}: {said}", check, unsupported)
+            return self._moved(ctx, file, plan, where, f"{address}: {said}", check, unsupported)
         fix = None
-        if unsupported and dynamic is None and not (plan.valid or plan.unknown) and not comments_in(block.tokens()):
+        if unsupported and dynamic is None and not plan.keeps and not comments_in(block.tokens()):
             fix = ctx.editor(file).remove(block, parent=resource).fix(
                 "Remove the empty deployment_configuration block", Applicability.SAFE
             )
-        newer = [f"`{item_name(i)}` needs AWS provider >= {show(v)}" for i, v in plan.valid if v > V6_4]
+        newer = [f"`{item_name(i)}` needs AWS provider >= {show(v)}" for i, v in plan.kept if v > V6_4]
         notes = [f"{_BLOCK} needs AWS provider >= {show(V6_4)}" if unsupported else "", *newer]
         return self.finding(file, block, f"{address}: {said}", fix=fix, notes=tuple(n for n in notes if n) + (check.note,))
 
     def _moved(
-        self, ctx: RuleContext, file, resource: Block, block: Block, plan: "_Plan", where: str, said: str,  # type: ignore[no-untyped-def]
+        self, ctx: RuleContext, file, plan: HoistPlan, where: str, said: str,  # type: ignore[no-untyped-def]
         check: SchemaCheck, unsupported: bool,
     ) -> Finding:
-        service = resource.body
-        notes = [f"`{name}` is not an argument of deployment_configuration either; it is left in the block"
-                 for name in plan.unknown]
-        keeps = bool(plan.valid or plan.unknown)
-        if keeps and unsupported:
-            notes.append(f"the deployment_configuration block that remains needs AWS provider >= {show(plan.required)}")
-        blockers = []
-        if block.type == "dynamic":
-            blockers.append("a dynamic block is not rewritten automatically; move the settings by hand")
-        if sum(generated_type(b) == _BLOCK for b in service.blocks()) > 1:
-            blockers.append("the service has more than one deployment_configuration block; merge them by hand")
-        blockers += [f"`{name}` is set more than once in the block; keep one by hand" for name in plan.repeated]
-        twins: dict[Item, Item] = {}  # a nested setting -> the identical service-level one (it is dropped)
-        for item in plan.moved:
-            existing = _service_level(service, item)
-            if existing is not None and same_setting(existing, item):
-                twins[item] = existing
-            elif existing is not None:
-                blockers.append(
-                    f"conflict: the service already sets `{MOVED_ATTRIBUTES.get(item_name(item), item_name(item))}` "
-                    f"({brief(existing)}), "
-                    f"which differs from `{item_name(item)}` ({brief(item)}) in the block; decide which one is meant"
-                )
-        notes += blockers
+        notes = plan.notes
+        if plan.keeps and unsupported:
+            required = max([V6_4, *(since for _, since in plan.kept)])
+            notes.append(f"the deployment_configuration block that remains needs AWS provider >= {show(required)}")
+        notes += plan.blockers
         fix: Fix | None = None
-        if not blockers:
-            editor = ctx.editor(file)
+        if not plan.blockers:
             try:
-                for item, twin in twins.items():
-                    editor.copy_comments(item, above=twin)
-                if keeps:
-                    editor.move_above(plan.moved, block, renames=MOVED_ATTRIBUTES, drop=twins)
-                else:
-                    editor.unwrap(block, resource, renames=MOVED_ATTRIBUTES, drop=twins)
-                fix = editor.fix(_title(plan.moved, list(twins), keeps), Applicability.SAFE)
+                fix = plan.apply(ctx.editor(file)).fix(plan.title, Applicability.SAFE)
             except EditError:
                 notes.append("the settings could not be moved automatically (heredoc or unusual indentation)")
         names = [f"`{item_name(i)}`" for i in plan.moved]
         are = "is a service-level setting" if len(names) == 1 else "are service-level settings"
         message = f"{said}; {join_words(names)} in the {where} {are}"
-        return self.finding(file, block, message, fix=fix, notes=tuple(notes) + (check.note,))
+        return self.finding(file, plan.block, message, fix=fix, notes=tuple(notes) + (check.note,))
 
     def _argument(self, ctx: RuleContext, file, mismatch: Mismatch, check: SchemaCheck) -> Finding:  # type: ignore[no-untyped-def]
         """``deployment_configuration = {...}``: the object form of the ECS API, which no provider takes."""
@@ -262,60 +235,6 @@ class EcsDeploymentConfiguration(SchemaRule):
         return self.finding(file, attribute, said + why, fix=fix, notes=(() if fix else (hint,)) + (check.note,))
 
 
-@dataclass
-class _Plan:
-    """The items of a deployment_configuration body, sorted by what becomes of them."""
-
-    moved: list[Item] = field(default_factory=list)  # service-level settings, in source order
-    valid: list[tuple[Item, Release]] = field(default_factory=list)  # what the 6.4+ block takes, and since when
-    unknown: list[str] = field(default_factory=list)  # anything else, by name
-    repeated: list[str] = field(default_factory=list)  # moved settings given more than once
-    required: Release = V6_4  # the provider version the valid contents need
-
-
 def show(release: Release) -> str:
     """``6.4.0``."""
     return ".".join(map(str, release))
-
-
-def _classify(body: Body) -> _Plan:
-    plan, seen = _Plan(), set()
-    for item in body.items:
-        if isinstance(item, EmptyLine):
-            continue
-        attribute = isinstance(item, Attribute)
-        name = item.key if attribute else generated_type(item)
-        valid = VALID_ATTRIBUTES if attribute else VALID_BLOCKS
-        if name in (MOVED_ATTRIBUTES if attribute else MOVED_BLOCKS):
-            plan.moved.append(item)
-            if name in seen and name not in plan.repeated:
-                plan.repeated.append(name)
-            seen.add(name)
-        elif name in valid:
-            plan.valid.append((item, valid[name]))
-            plan.required = max(plan.required, valid[name])
-        else:
-            plan.unknown.append(f'dynamic "{name}"' if not attribute and item.type == "dynamic" else name)
-    return plan
-
-
-def _service_level(service: Body, item: Item) -> Item | None:
-    """The service-level attribute or block the moved ``item`` would become, if already there."""
-    if isinstance(item, Attribute):
-        return service.get_attribute(MOVED_ATTRIBUTES[item.key])
-    return next((b for b in service.blocks() if generated_type(b) == generated_type(item)), None)
-
-
-def _title(moved: list[Item], dropped: list[Item], keeps: bool) -> str:
-    attrs = [MOVED_ATTRIBUTES[i.key] for i in moved if isinstance(i, Attribute) and i not in dropped]
-    blocks = [item_name(i) for i in moved if isinstance(i, Block) and i not in dropped]
-    clauses = [f"Set {join_words(attrs)} on the service"] if attrs else []
-    if blocks:
-        clauses.append(f"move {join_words(blocks)} to the service level")
-    if dropped:
-        clauses.append(f"drop the nested {join_words(item_name(i) for i in dropped)} identical to the service's")
-    if not keeps:
-        clauses.append("remove the emptied deployment_configuration block")
-    text = join_words(clauses)
-    return text[:1].upper() + text[1:]
-
