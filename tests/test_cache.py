@@ -488,3 +488,26 @@ def test_the_remembered_walk_to_lock_files_finds_what_find_lock_files_finds(tmp_
         memo: dict = {}
         got = {str(m.directory): api._lock_files(m, memo) for m in order}
         assert [got[str(m.directory)] for m in modules] == expected
+
+
+@pytest.mark.parametrize("key", ["0123abcdef" * 6 + "0123", 'odd "key" é\\'])
+def test_entry_layout_and_mac_of_any_key(tmp_path: Path, key: str) -> None:
+    """An entry's head spells its key as JSON (a hex key as is, any other escaped), its MAC
+    is HMAC-SHA256 of format, key and data, and the entry stored under the key loads back;
+    a byte changed in the data is a miss."""
+    import hashlib
+    import hmac
+
+    from fixer import cache
+
+    assert cache._entry_head(key, "m") == '{"format":%d,"key":%s,"mac":"m' % (cache.FORMAT, json.dumps(key))
+    message = f"{cache.FORMAT}\0{key}\0".encode("utf-8", "surrogatepass") + b"{}"
+    assert cache._mac(b"s" * 32, key, b"{}") == hmac.new(b"s" * 32, message, hashlib.sha256).hexdigest()
+    store = ResultCache(tmp_path / "c")
+    if not key.isalnum():
+        return  # keys are file names: only the hex keys make_key gives are stored
+    assert store.store(key, {"a": [1, "x"]})
+    assert store.load(key) == {"a": [1, "x"]}
+    entry = store.entries / f"{key}.json"
+    entry.write_bytes(entry.read_bytes().replace(b'"x"', b'"y"'))
+    assert store.load(key) is None

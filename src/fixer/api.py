@@ -473,7 +473,7 @@ def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict
         config_hash = hashes.of(config_file) if config_file is not None else None
     except (Uncacheable, OSError):
         return None, {}
-    cwd = os.getcwd()
+    cwd = hashes.cwd
     material = {
         "run": _run_key(job, hashes),
         "cwd": cwd,

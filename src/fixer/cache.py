@@ -138,6 +138,7 @@ class ContentHashes:
         self._memo: dict[str, str] = {}
         self.runs: dict[Any, str] = {}  # the run part of keys, by what it is made of (api._run_key)
         self.locks: dict[Any, Any] = {}  # what walks up to lock files found, by directory (api._lock_files)
+        self.cwd = os.getcwd()  # the working directory, part of every key: asked once per run
 
     def of(self, path: str | os.PathLike[str], *, remember: bool = True) -> str:
         key = os.path.abspath(path)
@@ -151,6 +152,7 @@ class ContentHashes:
         self._memo.clear()
         self.runs.clear()
         self.locks.clear()
+        self.cwd = os.getcwd()
 
 
 def make_key(material: dict[str, Any]) -> str:
@@ -275,6 +277,7 @@ class ResultCache:
     def __init__(self, directory: str | os.PathLike[str]) -> None:
         self.root = Path(directory)
         self.entries = self.root / __version__
+        self._entries_path = os.fspath(self.entries)  # entries are looked up by name: no Path per lookup
         self._ready: bool | None = None
         self._key: bytes | None = None
 
@@ -337,14 +340,14 @@ class ResultCache:
         if secret is None:
             return None
         try:
-            raw = read_bytes(self._path(key), limit=MAX_ENTRY_BYTES)
+            raw = read_bytes(os.path.join(self._entries_path, key + ".json"), limit=MAX_ENTRY_BYTES)
         except SourceError:
             return None
-        head = _entry_head(key, "")
-        start = len(head) + _MAC_DIGITS + len(_DATA_LABEL)
+        head = _entry_head(key, "").encode("ascii")
+        start = len(head) + _MAC_DIGITS + len(_DATA_BYTES)
         if (
-            len(raw) <= start or not raw.startswith(head.encode("ascii")) or raw[-1:] != b"}"
-            or raw[start - len(_DATA_LABEL):start] != _DATA_LABEL.encode("ascii")
+            len(raw) <= start or not raw.startswith(head) or raw[-1:] != b"}"
+            or raw[start - len(_DATA_BYTES):start] != _DATA_BYTES
         ):
             return None
         body = raw[start:-1]
@@ -378,16 +381,19 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024  # an entry holds a module's texts at most tw
 # decoding anything first. Any other layout (an entry rewritten by hand, say) is a miss.
 _MAC_DIGITS = 64
 _DATA_LABEL = '","data":'
+_DATA_BYTES = _DATA_LABEL.encode("ascii")
 
 
 def _entry_head(key: str, mac: str) -> str:
-    return f'{{"format":{FORMAT},"key":{json.dumps(key)},"mac":"{mac}'
+    # A key of hex digits (every key make_key gives) is its own JSON string: no encoder call per entry.
+    quoted = f'"{key}"' if key.isascii() and key.isalnum() else json.dumps(key)
+    return f'{{"format":{FORMAT},"key":{quoted},"mac":"{mac}'
 
 
 def _mac(secret: bytes, key: str, body: bytes) -> str:
     """HMAC-SHA256, under the cache's secret, of the entry's format, key and data (its JSON bytes)."""
     message = f"{FORMAT}\0{key}\0".encode("utf-8", "surrogatepass") + body
-    return hmac.new(secret, message, hashlib.sha256).hexdigest()
+    return hmac.digest(secret, message, "sha256").hex()  # hmac.new's value, in one C call
 
 
 def _create_secret(path: Path) -> None:

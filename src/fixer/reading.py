@@ -56,6 +56,10 @@ def _too_big(limit: int) -> str:
     )
 
 
+# How a file is opened for reading: never blocking (a FIFO swapped in), never becoming a terminal's.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes:
     """The bytes of the regular file at ``path`` (symlinks followed), at most ``limit`` of them.
 
@@ -70,8 +74,7 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes
             raise SourceError(shown, _kind(info.st_mode))
         if info.st_size > limit:
             raise SourceError(shown, _too_big(limit))
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-                     | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as e:
         raise SourceError(shown, os_reason(e)) from None
     try:
