@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import __version__
 from .arguments import OptionError, check_assignment, check_codes, check_path_list, check_rule_options
+from .cache import Uncacheable, code_fingerprint, make_key, read_input
 from .config import Config, ConfigError, config_for, load_config
 from .discovery import ModuleFiles, SourceError, discover_modules, read_source
 from .errors import ParseError
@@ -448,8 +449,6 @@ def _cache_key(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]
 
 
 def _cache_key_unguarded(job: _ModuleJob, hashes: Any) -> tuple[str | None, dict[str, str]]:
-    from .cache import Uncacheable, make_key, read_input
-
     module = job.module
     try:
         contents: dict[str, str] = {}
@@ -494,21 +493,20 @@ def _lock_files(module: ModuleFiles, memo: dict) -> list[Path]:
     remembering in ``memo`` what each directory on the way decided: the run's other modules
     share those parents, and ask no file system question twice. The module's own directory is
     answered from the walk's listing when discovery kept it (a name not listed is not there)."""
-    from .schema.versions import LOCK_FILE, MAX_LEVELS
-
+    lock_file, max_levels = _lock_walk()
     here = module.real if module.real is not None else str(Path(module.directory).resolve())
     names = set(module.names) if module.real is not None and module.names is not None else None
     visited: list[str] = []
     decision: tuple[list[Path], int] | None = None  # the lock files, and how many directories deciding took
-    while len(visited) < MAX_LEVELS:
+    while len(visited) < max_levels:
         known = memo.get(here)
         if known is not None:  # decided `steps` directories up from here: within the budget from the start?
             found, steps = known
-            decision = (found, len(visited) + steps) if len(visited) + steps <= MAX_LEVELS else None
+            decision = (found, len(visited) + steps) if len(visited) + steps <= max_levels else None
             break
         visited.append(here)
-        if (names is None or LOCK_FILE in names) and Path(here, LOCK_FILE).is_file():
-            decision = ([Path(here, LOCK_FILE)], len(visited))
+        if (names is None or lock_file in names) and Path(here, lock_file).is_file():
+            decision = ([Path(here, lock_file)], len(visited))
             break
         parent = os.path.dirname(here)
         if ((names is None or ".git" in names) and Path(here, ".git").exists()) or parent == here:
@@ -523,11 +521,23 @@ def _lock_files(module: ModuleFiles, memo: dict) -> list[Path]:
     return list(found)
 
 
+_LOCK_WALK: tuple[str, int] | None = None
+
+
+def _lock_walk() -> tuple[str, int]:
+    """:data:`fixer.schema.versions.LOCK_FILE` and ``MAX_LEVELS``, imported on the first walk
+    (a function-level import costs about 2 µs a call: once per run, not once per module)."""
+    global _LOCK_WALK
+    if _LOCK_WALK is None:
+        from .schema.versions import LOCK_FILE, MAX_LEVELS
+
+        _LOCK_WALK = (LOCK_FILE, MAX_LEVELS)
+    return _LOCK_WALK
+
+
 def _run_key(job: _ModuleJob, hashes: Any) -> str:
     """The key of what a job's result depends on besides its module's files: the code, the
     rules, the settings; computed once for the jobs of a run that share them (most share all)."""
-    from .cache import code_fingerprint, make_key
-
     settings = (job.options, job.variables, job.settings.vars)
     shared = (job.rules, job.known, job.unsafe, job.fix, type(job.variables),
               make_key(settings) if any(settings) else None)

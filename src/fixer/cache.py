@@ -51,11 +51,9 @@ import contextlib
 import hashlib
 import hmac
 import json
-import secrets
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -398,6 +396,9 @@ def _mac(secret: bytes, key: str, body: bytes) -> str:
 
 def _create_secret(path: Path) -> None:
     """Write a new random secret to ``path`` (mode 0600) unless one is there: the first run wins."""
+    import secrets
+    import tempfile  # both on write only: a warm run reads entries
+
     fd, tmp = tempfile.mkstemp(prefix=".secret.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="ascii") as handle:
@@ -413,6 +414,8 @@ def _create_secret(path: Path) -> None:
 
 def _write_atomic(path: Path, text: str) -> None:
     """``text`` to ``path`` through a temporary file in the same directory and a rename."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
