@@ -95,6 +95,45 @@ def test_example_pinned_before_6_4_reports_the_unsupported_block_and_fixes_it_as
     assert ecs.remaining == []
 
 
+@pytest.mark.parametrize(
+    "constraint, lock, release",
+    [("~> 2.70", None, "2.x"), ("~> 2.0", "2.70.0", "2.70.0"), ("= 2.70.0", None, "2.70.0")],
+)
+def test_example_pinned_below_every_schema_still_gets_aws003_and_aws004(
+    tmp_path: Path, constraint: str, lock: str | None, release: str,
+) -> None:
+    """Pinned to provider 2.x, older than the oldest bundled schema (3.75): the kind rules
+    have no schema and say nothing, the two case facts known for 2.x still report, as before
+    the schema check existed, and are fixed as they are for a bundled version."""
+    module = _example(tmp_path, constraint, lock)
+    results = check_paths([module], fix=True, config=False)
+    found = {f.rule: f for r in results for f in r.findings if f.rule in ("AWS003", "AWS004") or f.rule.startswith("AWS1")}
+    assert sorted(found) == ["AWS003", "AWS004"]
+    assert found["AWS004"].message.startswith(
+        'aws_ecs_service.services: Blocks of type "deployment_configuration" are not expected here in AWS provider '
+        f"{release} (added in 6.4.0); `maximum_percent` and `minimum_healthy_percent`"
+    )
+    assert found["AWS003"].message.startswith(
+        'aws_appmesh_virtual_node.services spec backend: Too many virtual_service blocks: no more than 1 '
+        f'"virtual_service" blocks are allowed in AWS provider {release} (one virtual_service per backend since 2.3.0): '
+    )
+    for finding in found.values():
+        assert [n for n in finding.notes if "older than every bundled schema" in n], finding.notes
+        assert finding.fix is not None
+    [ecs] = [r for r in results if r.path.endswith("ecs.tf")]
+    assert ecs.fixed == (module / "ecs.tf").read_text(encoding="utf-8").replace(NESTED, FLAT)
+
+
+@pytest.mark.parametrize("constraint", ["~> 1.60", "< 2.3"])
+def test_before_the_backend_block_existed_aws003_says_nothing(tmp_path: Path, constraint: str) -> None:
+    """Before 2.3.0 a virtual node has no backend block: its one-child fact does not hold there
+    (terraform validate rejects the backend block itself); deployment_configuration is still unknown."""
+    module = _example(tmp_path, constraint)
+    rules = sorted({f.rule for r in check_paths([module], config=False) for f in r.findings})
+    assert "AWS003" not in rules and "AWS004" in rules
+    assert not [r for r in rules if r.startswith("AWS1")]
+
+
 def test_the_lock_file_outranks_the_constraint_and_the_override_both(tmp_path: Path) -> None:
     module = _example(tmp_path, ">= 4.0", "6.25.0")  # the newest 6.x: the block exists
     ecs = _aws004(module)

@@ -126,7 +126,22 @@ def test_nothing_pinned_means_newest_and_says_so():
 
 def test_pinned_below_every_schema():
     choice = choose_provider_version([("main.tf", "~> 2.0")])
-    assert choice.major is None and "no bundled AWS provider schema" in choice.note()
+    assert choice.major is None and choice.older_than(3) and choice.release == "2.x"
+    assert choice.note().startswith('AWS provider 2.x from required_providers "~> 2.0" (main.tf) is older than every')
+    assert choice.release_below((2, 3, 0)) is False and choice.release_below((3, 0, 0))
+    exact = choose_provider_version([("main.tf", "= 2.70.0")])
+    assert (exact.release, exact.older_than(3)) == ("2.70.0", True)
+    locked = choose_provider_version([("main.tf", "~> 2.0")], [("lock", "2.60.1")])
+    assert (locked.release, locked.older_than(3), locked.release_below((2, 61, 0))) == ("2.60.1", True, True)
+    assert choose_provider_version([("main.tf", "< 2.3")]).release == "below 2.3.0"
+    assert choose_provider_version([("main.tf", "< 2.0")]).release == "1.x"
+
+
+def test_pinned_above_every_schema_is_not_older():
+    choice = choose_provider_version([("main.tf", ">= 7.0")])
+    assert choice.major is None and not choice.older_than(3)
+    assert "no bundled AWS provider schema" in choice.note()
+    assert not choose_provider_version([], override="7.1").older_than(3)
 
 
 def test_newer_than_schema():

@@ -18,6 +18,20 @@ both MaxItems 1), ``gateway_route.go`` (``spec.{grpc,http,http2}_route.action`` 
 repeat; ``http_route`` / ``http2_route`` ``match.header`` is a TypeSet whose ``match`` is
 MaxItems 1). The bundled provider schemas 4.67, 5.100 and 6.25 (``fixer/schema/data``)
 agree on every gateway-route row.
+
+Releases older than every bundled schema (``since``): only ``spec.backend.virtual_service`` is
+known there. The ``backend`` block, each holding one ``virtual_service`` (MaxItems 1), replaced
+the list argument ``spec.backends`` in provider 2.3.0, when the provider moved to the App Mesh
+API of general availability (the registry page of ``aws_appmesh_virtual_node``, "Breaking
+Changes": definitions written for releases before v2.3.0 must "Replace the ``backends``
+attribute of the ``spec`` object with one or more ``backend`` configuration blocks"; the 2.x
+source ``aws/resource_aws_appmesh_virtual_node.go``: ``backend`` TypeSet MaxItems 25,
+``virtual_service`` MaxItems 1). Before 2.3.0 (every 1.x release) there is no ``backend`` block,
+so a module in that form fails there with "Unsupported block type", not with too many
+``virtual_service`` blocks. The listener rows are not given a ``since``: 2.x and 3.x allow one
+``listener`` per virtual node (3.75.0 schema: MaxItems 1), so repeating the listener is no fix
+there, and the releases that added ``tls``, ``timeout``, ``connection_pool`` and
+``outlier_detection`` are not recorded here.
 """
 
 from __future__ import annotations
@@ -36,10 +50,13 @@ class SingleChild:
     child: str  # the MaxItems-1 block inside the parent, e.g. "virtual_service"
     parent_repeats: bool  # the parent itself may repeat, so one parent per child is possible
     wrapper: bool  # the parent holds nothing but the child (in the schema), and the child is required
+    # The first provider release with the parent and its one child, for releases older than every
+    # bundled schema; None: known only from the bundled schemas.
+    since: tuple[int, int, int] | None = None
 
 
 SINGLE_CHILDREN: tuple[SingleChild, ...] = (
-    SingleChild("aws_appmesh_virtual_node", ("spec", "backend"), "virtual_service", True, True),
+    SingleChild("aws_appmesh_virtual_node", ("spec", "backend"), "virtual_service", True, True, since=(2, 3, 0)),
     *(
         SingleChild("aws_appmesh_virtual_node", ("spec", "listener"), child, True, False)
         for child in ("port_mapping", "health_check", "connection_pool", "outlier_detection", "timeout", "tls")

@@ -13,7 +13,7 @@ from ..schema.validate import Mismatch
 from ..syntax import nodes as n
 from ..syntax.scopes import name_in_use
 from .base import RuleContext
-from .provider_schema import SchemaRule, validate_says
+from .provider_schema import SchemaRule, release_in_use, validate_says
 
 __all__ = ["DynamicSingleBlock", "SINGLE_CHILDREN"]  # the table is fixer.facts.appmesh_blocks; re-exported
 
@@ -40,6 +40,14 @@ class DynamicSingleBlock(SchemaRule):
     ``var.object[*]``. When the number of elements cannot be bounded, the finding is a
     warning (AWS104 says nothing there); when some instance certainly has two or more, an
     error. The message says what ``terraform validate`` says, and for which provider version.
+
+    A module pinned below every bundled schema (provider 2.x; the oldest bundled is 3.75)
+    is still checked for ``backend.virtual_service``, one per backend in every release since
+    2.3.0, where the ``backend`` block replaced the ``spec.backends`` list: the message
+    says so ("... in AWS provider 2.x (one virtual_service per backend since 2.3.0)"), and
+    the fix is the same. Before 2.3.0 (every 1.x release) there is no ``backend`` block, so
+    nothing is reported; nor for the other places, whose older releases are not recorded
+    (2.x and 3.x allow one ``listener`` per virtual node).
 
     The count of nested blocks is checked by ``terraform validate`` for every resource
     block, whatever its ``count``: a resource with ``count = 0`` (no instance) is still
@@ -139,6 +147,10 @@ class DynamicSingleBlock(SchemaRule):
     - Terraform language, dynamic blocks:
       https://developer.hashicorp.com/terraform/language/expressions/dynamic-blocks
     - Registry docs: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/appmesh_virtual_node
+      ("Breaking Changes": definitions written for releases before v2.3.0 replace
+      ``spec.backends`` with ``backend`` blocks); the 2.x source
+      ``aws/resource_aws_appmesh_virtual_node.go`` (``backend`` TypeSet, MaxItems 25;
+      ``virtual_service`` MaxItems 1).
     """
 
     code = "AWS003"
@@ -172,7 +184,7 @@ class DynamicSingleBlock(SchemaRule):
             else:
                 fix, notes = self._fix(
                     ctx, file, entry, f'Repeat the {where} block with dynamic "{where}", one {child} in each',
-                    lambda editor: _lift(editor, parent, dynamic, child, where),
+                    lambda editor: _lift(editor, parent, dynamic, child, where), check,
                 )
             node: n.Node = dynamic
         else:
@@ -182,24 +194,42 @@ class DynamicSingleBlock(SchemaRule):
             else:
                 fix, notes = self._fix(
                     ctx, file, entry, f"Split into one {where} block per {child}",
-                    lambda editor: editor.split_block(parent, children),
+                    lambda editor: editor.split_block(parent, children), check,
                 )
             node = children[1]
         return self.finding(file, node, message, fix=fix, severity=severity, notes=notes + (check.note,))
 
     @staticmethod
     def _fix(
-        ctx: RuleContext, file, entry: SingleChild, title: str, build: Callable[[Editor], Editor]  # type: ignore[no-untyped-def]
+        ctx: RuleContext, file, entry: SingleChild, title: str, build: Callable[[Editor], Editor],  # type: ignore[no-untyped-def]
+        check: SchemaCheck,
     ) -> tuple[Fix | None, tuple[str, ...]]:
         """The fix ``build`` makes (safe when the parent only wraps the child), or why there is none."""
         where = entry.path[-1]
         if not entry.parent_repeats:
             return None, (f"no automatic fix: {entry.resource} accepts one {where}, so the {where} cannot be repeated instead",)
+        if _parent_most(entry, check) == 1:
+            return None, (f"no automatic fix: {entry.resource} accepts one {where} in AWS provider {release_in_use(check)}, "
+                          f"so the {where} cannot be repeated instead",)
         try:
             editor = build(ctx.editor(file))
         except EditError as e:
             return None, (f"no automatic fix: {e}",)
         return editor.fix(title, Applicability.SAFE if entry.wrapper else Applicability.UNSAFE), ()
+
+
+def _parent_most(entry: SingleChild, check: SchemaCheck) -> int | None:
+    """How many parent blocks the schema in use allows (None: no limit, or no schema): the
+    virtual node's ``listener`` repeats since 4.x but is MaxItems 1 in the 3.75 schema."""
+    if check.schema is None:
+        return None
+    block = check.schema.resource(entry.resource)
+    for name in entry.path:
+        block_type = block.block_type(name) if block is not None else None
+        if block_type is None:
+            return None
+        block, most = block_type.block, block_type.max_items
+    return most
 
 
 def _lift(editor: Editor, parent: n.Block, dynamic: n.Block, child: str, where: str) -> Editor:

@@ -14,7 +14,7 @@ from ..schema.validate import Mismatch, MismatchKind
 from ..syntax.nodes import Attribute, Block, Object, generated_type, item_name
 from ..syntax.restructure import comments_in
 from .base import RuleContext, join_words
-from .provider_schema import SchemaRule, release_in_use, validate_says
+from .provider_schema import SchemaRule, in_release, validate_says
 
 __all__ = ["EcsDeploymentConfiguration"]
 
@@ -46,7 +46,10 @@ class EcsDeploymentConfiguration(SchemaRule):
     `deployment_minimum_healthy_percent`), and nested `deployment_circuit_breaker` or
     `alarms` blocks. `deployment_configuration = {...}`, the object form of the ECS API,
     is an unsupported argument before 6.4 and a block written as an argument since.
-    The finding names the version it was checked against.
+    The finding names the version it was checked against. A module pinned below every
+    bundled schema (provider 2.x; the oldest bundled is 3.75) still gets this finding, as
+    the block was added in 6.4.0: "... not expected here in AWS provider 2.x (added in
+    6.4.0)", with the same fix.
 
     `terraform validate` checks the arguments of every resource block, whatever its
     `count`, so a service with `count = 0` is checked too.
@@ -174,9 +177,8 @@ class EcsDeploymentConfiguration(SchemaRule):
         dynamic = block if block.type == "dynamic" else None
         plan = plan_hoist(_HOIST, block, resource)
         address = mismatches[0].address
-        version = release_in_use(check)
         if unsupported:
-            said = f'Blocks of type "{_BLOCK}" are not expected here in AWS provider {version}'
+            said = f'Blocks of type "{_BLOCK}" are not expected here{in_release(mismatches[0], check)}'
         else:
             more = f" (and {len(mismatches) - 1} more)" if len(mismatches) > 1 else ""
             said = f"{validate_says(mismatches[0], check)}{more}"

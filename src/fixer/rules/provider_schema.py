@@ -18,7 +18,7 @@ from ..findings import Applicability, Finding, Fix
 from ..model.module import Module, is_override_file
 from ..model.bounds import Size, largest_size
 from ..model.evaluate import Scope
-from ..schema.cases import case_of
+from ..schema.cases import case_of, known_before_schemas
 from ..schema.module_check import SchemaCheck, check_documents, module_provider_version
 from ..schema.validate import Mismatch, MismatchKind
 from ..editor import Editor
@@ -26,7 +26,7 @@ from ..syntax.nodes import Attribute, Block
 from .base import FixAvailability, Rule, RuleContext
 
 __all__ = ["SchemaRule", "schema_check", "pinned", "rename_fix", "provider_version_options", "release_in_use",
-           "validate_says"]
+           "in_release", "validate_says"]
 
 _CACHE: dict[int, tuple[Any, str | None, SchemaCheck]] = {}
 
@@ -82,10 +82,17 @@ def release_in_use(check: SchemaCheck) -> str:
     return check.choice.release or (check.schema.provider_version if check.schema is not None else "?")
 
 
+def in_release(mismatch: Mismatch, check: SchemaCheck) -> str:
+    """' in AWS provider 5.100.0'; for a release older than every bundled schema, with why the
+    mismatch is known there: ' in AWS provider 2.x (added in 6.4.0)'."""
+    known = known_before_schemas(mismatch, check.choice.release_below) if check.schema is None else None
+    return f" in AWS provider {release_in_use(check)}" + (f" ({known})" if known else "")
+
+
 def validate_says(mismatch: Mismatch, check: SchemaCheck) -> str:
     """``terraform validate``'s words for ``mismatch``, its first sentence ending with the
     provider release: 'An argument named "x" is not expected here in AWS provider 5.100.0'."""
-    message, version = mismatch.message, f" in AWS provider {release_in_use(check)}"
+    message, version = mismatch.message, in_release(mismatch, check)
     end = message.find(". ")
     return message[:end] + version + message[end:] if end >= 0 else message.rstrip(".") + version
 

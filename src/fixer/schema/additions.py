@@ -9,6 +9,11 @@ Sources: the AWS provider CHANGELOG, 6.4.0 (July 17, 2025) "resource/aws_ecs_ser
 ``deployment_configuration`` argument" (hashicorp/terraform-provider-aws#43434); 6.21.0
 (November 13, 2025) "resource/aws_ecs_service: Add ``deployment_configuration.linear_configuration``
 and ``deployment_configuration.canary_configuration``" (#44842).
+
+A release older than every bundled schema (a module pinned to ``~> 2.70``) lacks every name
+listed here too: :func:`fixer.schema.cases.known_before_schemas` reports it there, as the one
+thing known without a schema. ``aws_ecs_service`` itself is in every provider release (it
+predates the provider's split from Terraform core, in provider 1.0.0).
 """
 
 from __future__ import annotations

@@ -14,16 +14,25 @@ its exact meaning:
 
 Detection is the schema check's alone (:mod:`fixer.schema.validate`, for the version in use);
 this table only says which rule reports a mismatch.
+
+A module pinned below every bundled schema (``~> 2.70``) has no schema to be checked against:
+the kind rules say nothing there. :func:`known_before_schemas` keeps the case mismatches whose
+fact is known for those releases too: a name a release newer than the one in use added
+(:mod:`fixer.schema.additions`: ``deployment_configuration``, 6.4.0), and an App Mesh block
+allowed once since a release the one in use is not older than (``SingleChild.since``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import Callable
+
 from ..facts.appmesh_blocks import SINGLE_CHILDREN, SingleChild
+from .additions import added_in
 from .validate import Mismatch, MismatchKind
 
-__all__ = ["SchemaCase", "CASES", "case_of", "single_child"]
+__all__ = ["SchemaCase", "CASES", "case_of", "single_child", "known_before_schemas"]
 
 
 @dataclass(frozen=True)
@@ -76,3 +85,26 @@ def single_child(mismatch: Mismatch) -> SingleChild | None:
          if (e.resource, e.path, e.child) == (mismatch.type_name, mismatch.path, mismatch.name)),
         None,
     )
+
+
+_UNSUPPORTED = frozenset({MismatchKind.UNSUPPORTED_ARGUMENT, MismatchKind.UNSUPPORTED_BLOCK})
+
+
+def _release(version: tuple[int, int, int]) -> str:
+    return ".".join(map(str, version))
+
+
+def known_before_schemas(mismatch: Mismatch, release_below: Callable[[tuple[int, int, int]], bool]) -> str | None:
+    """Why a case mismatch found with the oldest bundled schema also holds in the older release
+    in use (``release_below``: is that release older than a version), in words for the message
+    ("added in 6.4.0"); None when that is not known, and the mismatch is not reported."""
+    if case_of(mismatch) is None:
+        return None
+    if mismatch.kind in _UNSUPPORTED:
+        kind = "data" if mismatch.address.startswith("data.") else "resource"
+        added = added_in(kind, mismatch.type_name, mismatch.path, mismatch.name)
+        return f"added in {_release(added)}" if added is not None and release_below(added) else None
+    entry = single_child(mismatch) if mismatch.kind == MismatchKind.TOO_MANY_BLOCKS else None
+    if entry is None or entry.since is None or release_below(entry.since):
+        return None
+    return f"one {entry.child} per {entry.path[-1]} since {_release(entry.since)}"

@@ -8,7 +8,8 @@ from typing import Iterable
 
 from ..reading import SourceError, read_text
 from ..syntax.nodes import Document
-from .loader import load_schema
+from .cases import known_before_schemas
+from .loader import AVAILABLE_MAJORS, load_schema
 from .model import ProviderSchema
 from .validate import CountItems, Mismatch, validate_block
 from .versions import ProviderVersionChoice, aws_constraints, choose_provider_version, find_lock_files, locked_aws_version
@@ -52,9 +53,13 @@ def check_documents(
     count_items: CountItems | None = None,
 ) -> SchemaCheck:
     """Validate every top-level ``resource`` and ``data`` block of ``documents``."""
-    if choice.major is None:
+    older = choice.older_than(AVAILABLE_MAJORS[0])
+    if choice.major is None and not older:
         return SchemaCheck(choice, None, [])
-    schema = load_schema(choice.major)
+    # Below every bundled schema: the oldest finds the places, and only the case facts known
+    # for older releases (fixer.schema.cases.known_before_schemas) are kept; the check has no
+    # schema of its own, so no rule names one.
+    schema = load_schema(AVAILABLE_MAJORS[0] if older else choice.major)  # type: ignore[arg-type]
     lag = choice.newer_than(schema.provider_version)
     found: list[tuple[str, Mismatch]] = []
     for path, document in documents:
@@ -62,5 +67,6 @@ def check_documents(
             if block.type in ("resource", "data"):
                 for mismatch in validate_block(block, schema, count_items=count_items, schema_may_lag=lag,
                                                release_below=choice.release_below):
-                    found.append((path, mismatch))
-    return SchemaCheck(choice, schema, found)
+                    if not older or known_before_schemas(mismatch, choice.release_below) is not None:
+                        found.append((path, mismatch))
+    return SchemaCheck(choice, None if older else schema, found)

@@ -104,8 +104,16 @@ class ProviderVersionChoice:
             return self.exact
         if self.ceiling is not None:
             top, inclusive = self.ceiling
-            return _text(top) if inclusive else f"below {_text(top)}"
+            if inclusive:
+                return _text(top)
+            return f"{top[0] - 1}.x" if top[1:] == (0, 0) else f"below {_text(top)}"
         return None
+
+    def older_than(self, major: int) -> bool:
+        """True when the release in use (:meth:`release_below`'s) is older than ``major``.0.0:
+        a module pinned below every bundled schema (``~> 2.70`` against 3.75 as the oldest)."""
+        return self.major is None and (self.exact is not None or self.ceiling is not None) \
+            and self.release_below((major, 0, 0))
 
     def newer_than(self, schema_version: str) -> bool:
         """True when every release the module allows is newer than ``schema_version``: names
@@ -121,6 +129,9 @@ class ProviderVersionChoice:
     def note(self, schema_version: str | None = None) -> str:
         """One sentence for a finding: which version, and why."""
         checked = f" (checked against the bundled {schema_version} schema)" if schema_version else ""
+        if self.major is None and self.older_than(min(AVAILABLE_MAJORS)):
+            return (f"AWS provider {self.release} from {self.detail} is older than every bundled schema: "
+                    "only what is known to hold for older releases is checked")
         if self.major is None:
             return f"no bundled AWS provider schema fits {self.detail}"
         if self.source == "default":
@@ -297,7 +308,12 @@ def choose_provider_version(
         detail = "required_providers " + ", ".join(f'"{text}" ({path})' for path, text in constraints)
         fitting = allowed_majors(parsed, majors)
         if not fitting:
-            return ProviderVersionChoice(None, None, "constraint", detail)
+            pinned = next((_text(c.version) for c in parsed if c.operator == "="), None)
+            below = [(c.bounds()[2], c.bounds()[3]) for c in parsed if c.bounds()[2] is not None]
+            lowest = min(below, key=lambda b: (b[0], b[1])) if below else None  # type: ignore[arg-type,return-value]
+            older = lowest is not None and lowest[0] <= (majors[0], 0, 0)  # type: ignore[operator]
+            return ProviderVersionChoice(None, pinned if older else None, "constraint", detail,
+                                         ceiling=lowest if older else None)  # type: ignore[arg-type]
         major = fitting[-1]
         exact = next((_text(c.version) for c in parsed if c.operator == "="), None)
         floor = max([c.bounds()[0] for c in parsed if c.bounds()[0] is not None] + [(major, 0, 0)])
