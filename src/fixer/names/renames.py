@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Rename", "HASH_LENGTH", "budgeted_renames", "hashed_rename", "prefix_cut", "peel_truncation",
-    "checked_rename",
+    "checked_rename", "name_holder",
 ]
 
 HASH_LENGTH = 6  # hex digits of md5 ending a name cut to fit
@@ -233,15 +233,25 @@ def _clash(site: "Site", ctx: "RuleContext", source: str, what: str) -> str | No
     spec = spec_for(site.resource_type, site.name)
     if (spec is not None and spec.is_prefix) or site.name.endswith("_prefix"):
         return None
-    scope, ignore_case = NAME_SCOPES.get(site.resource_type, (None, False))
-    taken = ctx.names_in_use(site.resource_type, site.name, scope=scope, ignore_case=ignore_case)
     for value in _values_of(site, ctx, source):
         if isinstance(value, Unknown) or not isinstance(value, str):
             continue  # an unknown part: the new name cannot be known, nor can a clash
-        holder = taken.holder(value, exclude=site, scope=scope)
+        holder = name_holder(site, ctx, value)
         if holder is not None:
             return f'the {what} "{value}" is already the name of {holder}; choose another name'
     return None
+
+
+def name_holder(
+    site: "Site", ctx: "RuleContext", name: str, resource_types: tuple[str, ...] | None = None
+) -> str | None:
+    """The address of another resource whose ``site.name`` attribute is already ``name``,
+    compared as AWS compares names of the type (:data:`~fixer.facts.aws_names.NAME_SCOPES`:
+    security groups per VPC, case-insensitively); None when the name is free.
+    ``resource_types``: the types sharing the name space (default: the site's own type)."""
+    scope, ignore_case = NAME_SCOPES.get(site.resource_type, (None, False))
+    used = ctx.names_in_use(resource_types or site.resource_type, site.name, scope=scope, ignore_case=ignore_case)
+    return used.holder(name, exclude=site, scope=scope)
 
 
 def _expression(source: str) -> n.Expression | None:

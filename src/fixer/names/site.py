@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..facts.aws_names import NAME_SCOPES
 from ..findings import Applicability, Fix
 from ..model.evaluate import Scope, Unknown
 from ..model.sites import UNKNOWN_KEY
 from ..syntax import nodes as n
 from .checks import as_name, name_problems, problem_codes
+from .renames import name_holder
 
 if TYPE_CHECKING:
     from ..facts.aws_names import NameSpec
@@ -107,12 +107,9 @@ class NameSite:
         return [(i, p) for i, p in found if p]
 
     def taken(self, name: str) -> bool:
-        """Another resource of this type already has ``name`` (issue 13 item 5), compared as
-        AWS compares names of the type (:data:`~fixer.facts.aws_names.NAME_SCOPES`: security
-        groups per VPC, case-insensitively), as :func:`~fixer.names.renames.checked_rename` does."""
-        scope, ignore_case = NAME_SCOPES.get(self.site.resource_type, (None, False))
-        used = self.ctx.names_in_use(self.spec.resource_types, self.spec.attribute, scope=scope, ignore_case=ignore_case)
-        return used.holder(name, exclude=self.site, scope=scope) is not None
+        """Another resource of the spec's types already has ``name`` (issue 13 item 5),
+        compared as AWS compares names (:func:`~fixer.names.renames.name_holder`)."""
+        return name_holder(self.site, self.ctx, name, self.spec.resource_types) is not None
 
     def replace(self, source: str, title: str, applicability: Applicability) -> Fix:
         """The fix writing ``source`` in place of the name's expression."""
