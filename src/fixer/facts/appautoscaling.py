@@ -44,9 +44,6 @@ TARGET_TYPE = "aws_appautoscaling_target"
 # The three arguments that identify a scalable target, on the policy and on the target.
 TARGET_KEYS = ("resource_id", "scalable_dimension", "service_namespace")
 
-# The provider's default policy_type when the argument is not set.
-DEFAULT_POLICY_TYPE = "StepScaling"
-
 # scalable_dimension -> the PredefinedMetricType that tracks that service's utilization.
 PREDEFINED_METRIC_FOR_DIMENSION = {
     "ecs:service:DesiredCount": "ECSServiceAverageCPUUtilization",
