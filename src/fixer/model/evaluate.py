@@ -20,7 +20,8 @@ from ..facts.value_lengths import DATA_SOURCE_LENGTHS, random_length
 from ..syntax import nodes as n
 from ..syntax.nodes import unescape_quoted
 
-__all__ = ["Unknown", "Scope", "Evaluator", "length_range", "to_template_string", "validated_length", "regex_max_length"]
+__all__ = ["Unknown", "Scope", "Evaluator", "length_range", "to_template_string", "validated_length", "regex_max_length",
+           "parse_expression"]
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ class Evaluator:
     def evaluate_source(self, source: str, scope: Scope = Scope()) -> Any:
         """The value of an expression written as text (a fix's new value, to verify it before
         offering it); :class:`Unknown` when the text is not one expression."""
-        expression = _parse_expression(source)
+        expression = parse_expression(source)
         if expression is None:
             return Unknown(sources=("unparsable",))
         return self.evaluate(expression, scope)
@@ -629,7 +630,7 @@ _DISPATCH: dict[type, Callable[..., Any]] = {
 
 
 @functools.lru_cache(maxsize=512)
-def _parse_expression(source: str) -> n.Expression | None:
+def parse_expression(source: str) -> n.Expression | None:
     """``source`` as one expression (parsed once however often a fix is tried), or None."""
     from ..syntax.parser import parse
 

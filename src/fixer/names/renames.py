@@ -27,7 +27,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..facts.aws_names import NAME_SCOPES, spec_for
-from ..model.evaluate import Unknown, length_range
+from ..model.evaluate import Unknown, length_range, parse_expression
 from ..syntax import nodes as n
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ def checked_rename(
     if too_long is None:
         return rename, None
     assert spec is not None  # only a row of the facts table gives a limit
-    expression = _expression(rename.source)
+    expression = parse_expression(rename.source)
     budgeted = budgeted_renames(expression, spec.limit(), trim_hyphen=spec.no_trailing_hyphen) if expression else []
     for candidate in budgeted:
         if _too_long(site, ctx, candidate.source, spec) is None and _clash(site, ctx, candidate.source, what) is None:
@@ -252,14 +252,3 @@ def name_holder(
     scope, ignore_case = NAME_SCOPES.get(site.resource_type, (None, False))
     used = ctx.names_in_use(resource_types or site.resource_type, site.name, scope=scope, ignore_case=ignore_case)
     return used.holder(name, exclude=site, scope=scope)
-
-
-def _expression(source: str) -> n.Expression | None:
-    """``source`` parsed as one expression (to budget it), or None."""
-    from ..syntax.parser import parse
-
-    try:
-        attribute = parse(f"x = {source}\n").body.get_attribute("x")
-    except ValueError:  # a ParseError: not one expression
-        return None
-    return attribute.value if attribute is not None else None
