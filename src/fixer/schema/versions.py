@@ -29,6 +29,8 @@ __all__ = [
     "ProviderVersionChoice",
     "parse_constraints",
     "allowed_majors",
+    "tightest_bounds",
+    "some_release_within",
     "aws_constraints",
     "locked_aws_version",
     "parse_override",
@@ -171,26 +173,38 @@ def _satisfies(version: Version, constraints: Iterable[Constraint]) -> bool:
 
 def allowed_majors(constraints: Iterable[Constraint], majors: Iterable[int] = AVAILABLE_MAJORS) -> list[int]:
     """The majors in which some release satisfies every constraint, ascending."""
-    constraints = list(constraints)
-    lower: tuple[Version, bool] | None = None
-    upper: tuple[Version, bool] | None = None
+    bounds = tightest_bounds(constraints)
+    return [major for major in majors if some_release_within(bounds, (major, 0, 0), (major + 1, 0, 0))]
+
+
+Bound = tuple[Version, bool]  # a version and whether it is included
+
+
+def tightest_bounds(constraints: Iterable[Constraint]) -> tuple[Bound | None, Bound | None]:
+    """The highest lower bound and the lowest upper bound of ``constraints`` together (on a
+    tie the exclusive one); None where nothing bounds (``!=`` excludes one release only)."""
+    lower: Bound | None = None
+    upper: Bound | None = None
     for c in constraints:
         lo, lo_inc, up, up_inc = c.bounds()
         if lo is not None and (lower is None or lo > lower[0] or (lo == lower[0] and not lo_inc)):
             lower = (lo, lo_inc)
         if up is not None and (upper is None or up < upper[0] or (up == upper[0] and not up_inc)):
             upper = (up, up_inc)
-    out = []
-    for major in majors:
-        lo, lo_inc = (major, 0, 0), True
-        if lower is not None and lower[0] >= lo:
-            lo, lo_inc = lower
-        hi, hi_inc = (major + 1, 0, 0), False
-        if upper is not None and upper[0] < hi:
-            hi, hi_inc = upper
-        if lo < hi or (lo == hi and lo_inc and hi_inc):
-            out.append(major)
-    return out
+    return lower, upper
+
+
+def some_release_within(
+    bounds: tuple[Bound | None, Bound | None], start: Version, end: Version | None = None
+) -> bool:
+    """True when some release from ``start`` (included) and below ``end`` (None: no end)
+    lies within ``bounds`` (:func:`tightest_bounds`)."""
+    lower, upper = bounds
+    lo, lo_inc = lower if lower is not None and lower[0] >= start else (start, True)
+    hi, hi_inc = upper if upper is not None and (end is None or upper[0] < end) else (end, False)
+    if hi is None:
+        return True
+    return lo < hi or (lo == hi and lo_inc and hi_inc)
 
 
 def _literal(expression: object) -> str | None:
@@ -316,10 +330,9 @@ def choose_provider_version(
                                          ceiling=lowest if older else None)  # type: ignore[arg-type]
         major = fitting[-1]
         exact = next((_text(c.version) for c in parsed if c.operator == "="), None)
-        floor = max([c.bounds()[0] for c in parsed if c.bounds()[0] is not None] + [(major, 0, 0)])
-        ceilings = [(c.bounds()[2], c.bounds()[3]) for c in parsed if c.bounds()[2] is not None]
-        top = min(ceilings, key=lambda b: (b[0], b[1])) if ceilings else None
-        ceiling = top if top is not None and top[0] < (major + 1, 0, 0) else None  # type: ignore[operator]
+        lower, upper = tightest_bounds(parsed)
+        floor = max(lower[0], (major, 0, 0)) if lower is not None else (major, 0, 0)
+        ceiling = upper if upper is not None and upper[0] < (major + 1, 0, 0) else None
         return ProviderVersionChoice(major, exact, "constraint", detail, _text(floor) if floor[0] == major else None,
                                      ceiling)  # type: ignore[arg-type]
     return ProviderVersionChoice(majors[-1], None, "default", "no version constraint or lock file")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..schema.versions import Constraint, Version, parse_constraints
+from ..schema.versions import Version, parse_constraints, some_release_within, tightest_bounds
 from ..syntax.nodes import Document, QuotedTemplate
 
 __all__ = ["IMPORT_BLOCKS", "IMPORT_FOR_EACH", "required_version", "admits"]
@@ -43,19 +43,4 @@ def admits(constraint: str | None, version: Version) -> bool:
         constraints = parse_constraints(constraint)
     except ValueError:
         return True
-    return _some_release_from(version, constraints)
-
-
-def _some_release_from(version: Version, constraints: list[Constraint]) -> bool:
-    lower, lower_inclusive = version, True
-    upper: Version | None = None
-    upper_inclusive = False
-    for c in constraints:
-        lo, lo_inc, up, up_inc = c.bounds()
-        if lo is not None and (lo > lower or (lo == lower and not lo_inc)):
-            lower, lower_inclusive = lo, lo_inc
-        if up is not None and (upper is None or up < upper or (up == upper and not up_inc)):
-            upper, upper_inclusive = up, up_inc
-    if upper is None:
-        return True
-    return lower < upper or (lower == upper and lower_inclusive and upper_inclusive)
+    return some_release_within(tightest_bounds(constraints), version)
