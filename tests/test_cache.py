@@ -273,6 +273,27 @@ def test_a_changed_rule_source_misses(tmp_path: Path, monkeypatch: pytest.Monkey
     sys.modules.pop("tst_cache_rule", None)
 
 
+def test_the_grammar_of_a_source_checkout_is_part_of_the_code_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a source checkout the parser reads ``grammars/hcl.lark`` beside ``src/``, outside the
+    package: editing it must change the key, as editing a ``.py`` file does."""
+    import fixer.cache as cache_module
+
+    package = tmp_path / "src" / "fixer"
+    package.mkdir(parents=True)
+    (package / "cache.py").write_text("", encoding="utf-8")
+    grammar = tmp_path / "grammars" / "hcl.lark"
+    grammar.parent.mkdir()
+    grammar.write_text("start: body\n", encoding="utf-8")
+    monkeypatch.setattr(cache_module, "__file__", str(package / "cache.py"))
+    monkeypatch.setattr(cache_module, "_FINGERPRINTS", {})
+    before = cache_module.code_fingerprint()
+    os.utime(grammar, ns=(grammar.stat().st_atime_ns, grammar.stat().st_mtime_ns + 10**9))
+    monkeypatch.setattr(cache_module, "_FINGERPRINTS", {})  # a new process computes it afresh
+    assert cache_module.code_fingerprint() != before
+
+
 # ---- a shared, damaged or unusable cache --------------------------------------------------
 
 

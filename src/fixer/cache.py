@@ -102,6 +102,9 @@ def code_fingerprint(extra_modules: Iterable[str] = ()) -> str:
     files: set[Path] = set()
     for pattern in ("*.py", "*.lark"):
         files.update(package.rglob(pattern))
+    checkout_grammar = package.parents[1] / "grammars" / "hcl.lark"  # a source checkout's grammar (syntax.parser)
+    if checkout_grammar.is_file():
+        files.add(checkout_grammar)
     for name in names:
         module = sys.modules.get(name)
         source = getattr(module, "__file__", None)
