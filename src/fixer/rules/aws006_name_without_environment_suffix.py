@@ -127,6 +127,7 @@ class NameWithoutEnvironmentSuffix(Rule):
     name = "name-without-environment-suffix"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
+    created_only = True  # count = 0: nothing is created, nothing can collide
     # Only the full name: a ``name_prefix`` gets a unique suffix from the provider.
     targets = tuple(Target(rtype, attributes=(attribute,)) for rtype, (attribute, _why) in UNIQUE_NAMES.items())
     messages = {
@@ -144,8 +145,6 @@ class NameWithoutEnvironmentSuffix(Rule):
         value, suffix = site.node, self._suffix
         if type(value) is not n.QuotedTemplate or not value.is_literal() or not value.literal_value().strip():
             return
-        if not site.values():
-            return  # count = 0: no instance, nothing is created
         if site.resource_type == "aws_security_group" and _in_own_vpc(site.resource, self._vpcs):
             return
         new_body = _suggest(site.resource_type, _raw(value), suffix.reference)
