@@ -149,12 +149,6 @@ class ContentHashes:
         self._memo[key] = value
         return value
 
-    def forget(self) -> None:
-        self._memo.clear()
-        self.runs.clear()
-        self.locks.clear()
-        self.cwd = os.getcwd()
-
 
 def make_key(material: dict[str, Any]) -> str:
     """The key of an entry: the SHA-256 of ``material`` as canonical JSON."""

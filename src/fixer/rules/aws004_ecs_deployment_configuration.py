@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..editor import EditError
-from ..facts.ecs_service import MOVED_ATTRIBUTES, MOVED_BLOCKS, V6_4, VALID_ATTRIBUTES, VALID_BLOCKS, Release
+from ..facts.ecs_service import MOVED_ATTRIBUTES, MOVED_BLOCKS, V6_4, VALID_ATTRIBUTES, VALID_BLOCKS
 from ..findings import Applicability, Finding, Fix, Severity
 from ..hoist import Hoist, HoistPlan, plan_hoist
 from ..schema.module_check import SchemaCheck
+from ..schema.versions import release_text
 from ..schema.validate import Mismatch, MismatchKind
 from ..syntax.nodes import Attribute, Block, Object, generated_type, item_name
 from ..syntax.restructure import comments_in
@@ -190,8 +191,8 @@ class EcsDeploymentConfiguration(SchemaRule):
             fix = ctx.editor(file).remove(block, parent=resource).fix(
                 "Remove the empty deployment_configuration block", Applicability.SAFE
             )
-        newer = [f"`{item_name(i)}` needs AWS provider >= {show(v)}" for i, v in plan.kept if v > V6_4]
-        notes = [f"{_BLOCK} needs AWS provider >= {show(V6_4)}" if unsupported else "", *newer]
+        newer = [f"`{item_name(i)}` needs AWS provider >= {release_text(v)}" for i, v in plan.kept if v > V6_4]
+        notes = [f"{_BLOCK} needs AWS provider >= {release_text(V6_4)}" if unsupported else "", *newer]
         return self.finding(file, block, f"{address}: {said}", fix=fix, notes=tuple(n for n in notes if n) + (check.note,))
 
     def _moved(
@@ -201,7 +202,7 @@ class EcsDeploymentConfiguration(SchemaRule):
         notes = plan.notes
         if plan.keeps and unsupported:
             required = max([V6_4, *(since for _, since in plan.kept)])
-            notes.append(f"the deployment_configuration block that remains needs AWS provider >= {show(required)}")
+            notes.append(f"the deployment_configuration block that remains needs AWS provider >= {release_text(required)}")
         notes += plan.blockers
         fix: Fix | None = None
         if not plan.blockers:
@@ -233,10 +234,6 @@ class EcsDeploymentConfiguration(SchemaRule):
         elif mismatch.kind == MismatchKind.BLOCK_AS_ARGUMENT:
             hint = "write it as a block, without `=`"
         else:
-            hint = f"{_BLOCK} needs AWS provider >= {show(V6_4)}, written as a block"
+            hint = f"{_BLOCK} needs AWS provider >= {release_text(V6_4)}, written as a block"
         return self.finding(file, attribute, said + why, fix=fix, notes=(() if fix else (hint,)) + (check.note,))
 
-
-def show(release: Release) -> str:
-    """``6.4.0``."""
-    return ".".join(map(str, release))

@@ -107,8 +107,8 @@ class ProviderVersionChoice:
         if self.ceiling is not None:
             top, inclusive = self.ceiling
             if inclusive:
-                return _text(top)
-            return f"{top[0] - 1}.x" if top[1:] == (0, 0) else f"below {_text(top)}"
+                return release_text(top)
+            return f"{top[0] - 1}.x" if top[1:] == (0, 0) else f"below {release_text(top)}"
         return None
 
     def older_than(self, major: int) -> bool:
@@ -277,7 +277,8 @@ def parse_override(text: str) -> str:
     return version.strip()
 
 
-def _text(version: Version) -> str:
+def release_text(version: Version) -> str:
+    """``6.4.0``: a release as the provider's changelog writes it."""
     return ".".join(map(str, version))
 
 
@@ -322,18 +323,18 @@ def choose_provider_version(
         detail = "required_providers " + ", ".join(f'"{text}" ({path})' for path, text in constraints)
         fitting = allowed_majors(parsed, majors)
         if not fitting:
-            pinned = next((_text(c.version) for c in parsed if c.operator == "="), None)
+            pinned = next((release_text(c.version) for c in parsed if c.operator == "="), None)
             below = [(c.bounds()[2], c.bounds()[3]) for c in parsed if c.bounds()[2] is not None]
             lowest = min(below, key=lambda b: (b[0], b[1])) if below else None  # type: ignore[arg-type,return-value]
             older = lowest is not None and lowest[0] <= (majors[0], 0, 0)  # type: ignore[operator]
             return ProviderVersionChoice(None, pinned if older else None, "constraint", detail,
                                          ceiling=lowest if older else None)  # type: ignore[arg-type]
         major = fitting[-1]
-        exact = next((_text(c.version) for c in parsed if c.operator == "="), None)
+        exact = next((release_text(c.version) for c in parsed if c.operator == "="), None)
         lower, upper = tightest_bounds(parsed)
         floor = max(lower[0], (major, 0, 0)) if lower is not None else (major, 0, 0)
         ceiling = upper if upper is not None and upper[0] < (major + 1, 0, 0) else None
-        return ProviderVersionChoice(major, exact, "constraint", detail, _text(floor) if floor[0] == major else None,
+        return ProviderVersionChoice(major, exact, "constraint", detail, release_text(floor) if floor[0] == major else None,
                                      ceiling)  # type: ignore[arg-type]
     return ProviderVersionChoice(majors[-1], None, "default", "no version constraint or lock file")
 
