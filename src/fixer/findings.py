@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Iterable
 
 from .syntax.edits import Edit
 from .syntax.nodes import Node
@@ -129,3 +130,9 @@ class Finding:
             return at + column - 1 + (bom if line == 1 else 0)
 
         return cls(rule, message, path, *start, *end, offset(*start), offset(*end), severity, fix, notes)
+
+
+def join_words(parts: Iterable[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list in a message."""
+    items = list(parts)
+    return "".join(items) if len(items) <= 1 else ", ".join(items[:-1]) + " and " + items[-1]

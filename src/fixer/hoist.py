@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Collection, Mapping, Union
 
-from .rules.base import join_words
+from .findings import join_words
 from .syntax.nodes import Attribute, Block, EmptyLine, brief, generated_type, item_name, same_setting
 
 if TYPE_CHECKING:

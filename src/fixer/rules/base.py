@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
-from ..findings import Applicability, Finding, Fix, Severity
+from ..findings import Applicability, Finding, Fix, Severity, join_words
 from ..model.evaluate import Evaluator
 from ..model.module import Module, SourceFile
 from ..model.sites import NO_INSTANCE_NOTE, NamesInUse, Site, Target, find_sites, names_in_use
@@ -209,12 +209,6 @@ class Rule:
     def summary(cls) -> str:
         doc = cls.documentation()
         return doc.splitlines()[0] if doc else cls.name
-
-
-def join_words(parts: Iterable[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``: a list in a message."""
-    items = list(parts)
-    return "".join(items) if len(items) <= 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "References")
